@@ -1,0 +1,1 @@
+export { formatId, InvalidIdError, MAX_UINT64, parseId } from "./ids";

@@ -1,0 +1,1 @@
+export { MANIFEST_FILE, MANIFEST_VERSION, manifestPath } from "./layout";

@@ -1,0 +1,8 @@
+export {
+  datasetOfRoom,
+  InvalidRoomError,
+  MessageType,
+  PROTOCOL_VERSION,
+  roomForDataset,
+  SyncMessageType,
+} from "./protocol";

@@ -1,0 +1,1 @@
+export { serveStaticFile } from "./http/staticFiles";
