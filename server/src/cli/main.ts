@@ -1,8 +1,9 @@
 import { UsageError } from "./args";
 import type { Command } from "./Command";
 import { demoCommand } from "./demoCommand";
+import { usersCommand } from "./usersCommand";
 
-const COMMANDS: Command[] = [demoCommand];
+const COMMANDS: Command[] = [demoCommand, usersCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
