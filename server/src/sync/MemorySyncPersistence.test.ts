@@ -1,0 +1,4 @@
+import { MemorySyncPersistence } from "./MemorySyncPersistence";
+import { describeSyncPersistenceContract } from "./syncPersistenceContract";
+
+describeSyncPersistenceContract("MemorySyncPersistence", () => new MemorySyncPersistence());
