@@ -10,3 +10,19 @@ export const MANIFEST_VERSION = 1;
 export function manifestPath(datasetDir: string): string {
   return join(datasetDir, MANIFEST_FILE);
 }
+
+/**
+ * Where the generator (and, by convention, importers) put each part of a dataset, relative to the
+ * dataset directory. The manifest records the actual paths, so readers follow the manifest, not these.
+ */
+export const DATASET_LAYOUT = {
+  image: "image",
+  segmentation: "segmentation",
+  /** Neuroglancer legacy meshes (finest LOD), named by the segmentation info's "mesh" key. */
+  legacyMeshes: "segmentation/mesh",
+  meshIndex: "meshes/fragments.index",
+  meshData: "meshes/fragments.data",
+  graph: "graph.bin",
+  synapses: "synapses.bin",
+  groundTruth: "groundtruth.bin",
+} as const;
