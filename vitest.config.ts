@@ -6,6 +6,9 @@ const pkg = (name: string, root: string) => ({
     root,
     include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**/*.test.ts"],
     environment: "node" as const,
+    // Generous: tests assert behaviour, never speed, and the gate shares 2 cores with everything else.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
 
