@@ -45,8 +45,13 @@ describe("server lifecycle", () => {
     a.connection.setPresence({ tool: "merge" });
     const aId = a.connection.awareness.clientID;
     await waitFor("b to see a", () => b.connection.peers().get(aId)?.tool === "merge");
+    // Record the removal as an event: polling can miss it when the reconnect is quick.
+    let removed = false;
+    b.connection.awareness.on("change", (change: { removed: number[] }) => {
+      if (change.removed.includes(aId)) removed = true;
+    });
     a.connection.setToken(tokenOf("annotator")); // a refreshed token: drops the socket and reconnects
-    await waitFor("a's presence to go", () => !b.connection.peers().has(aId));
+    await waitFor("a's presence to go", () => removed);
     await waitFor("a's presence to come back", () => b.connection.peers().get(aId)?.tool === "merge");
     expect(a.connection.doc.clientID).toBe(aId);
   });
