@@ -82,3 +82,11 @@ export { type MappingChange, OpsGapError, SegmentMapping } from "./SegmentMappin
 export { UpdateGate } from "./UpdateGate";
 export { cloneDoc, type ValidateOptions, type Verdict, validateUpdate } from "./validateUpdate";
 export { WriteRefusedError } from "./WriteRefusedError";
+export {
+  decodeMembership,
+  encodeMembership,
+  MEMBERSHIP_MAGIC,
+  MEMBERSHIP_VERSION,
+  type Membership,
+  MembershipFormatError,
+} from "./membership";

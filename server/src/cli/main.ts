@@ -1,9 +1,12 @@
 import { UsageError } from "./args";
 import type { Command } from "./Command";
+import { benchCommand } from "./benchCommand";
 import { demoCommand } from "./demoCommand";
+import { generateCommand } from "./generateCommand";
+import { serveCommand } from "./serveCommand";
 import { usersCommand } from "./usersCommand";
 
-const COMMANDS: Command[] = [demoCommand, usersCommand];
+const COMMANDS: Command[] = [demoCommand, serveCommand, generateCommand, usersCommand, benchCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
