@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { LoginRateLimiter } from "./auth/LoginRateLimiter";
 import { TokenService } from "./auth/TokenService";
 import { DatasetRegistry } from "./datasets/DatasetRegistry";
+import { snapshotRoutes } from "./export/snapshotRoutes";
 import { createApp } from "./http/createApp";
 import { adminRoutes } from "./http/routes/adminRoutes";
 import { datasetRoutes } from "./http/routes/datasetRoutes";
@@ -22,6 +24,8 @@ export interface ServerOptions {
   viewerDir?: string;
   logger?: boolean;
   now?: () => number;
+  /** Where materialization snapshots are kept (default .danio/snapshots). */
+  snapshotsDir?: string;
 }
 
 export interface RunningServer {
@@ -70,6 +74,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       (a) => datasetRoutes(a, { tokens, datasets: registry, getDoc: (id) => sync.getDoc(id) }),
       (a) => operationRoutes(a, { tokens, datasets: registry }),
       (a) => adminRoutes(a, { tokens, sync }),
+      (a) =>
+        snapshotRoutes(a, {
+          tokens,
+          datasets: registry,
+          getDoc: (id) => sync.getDoc(id),
+          snapshotsDir: resolve(options.snapshotsDir ?? ".danio/snapshots"),
+        }),
     ],
   });
   app.server.on("upgrade", (req, socket, head) => sync.handleUpgrade(req, socket, head));

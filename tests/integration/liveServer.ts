@@ -10,6 +10,7 @@ import WebSocket from "ws";
 export interface LiveServer {
   server: RunningServer;
   store: SqliteStore;
+  snapshotsDir: string;
   dataDir: string;
   datasetId: string;
   tokens: Record<"admin" | "rita" | "ana" | "ben" | "vic", string>;
@@ -37,7 +38,8 @@ export async function startLiveServer(dataDir?: string): Promise<LiveServer> {
     ["vic", "viewer"],
   ] as const;
   for (const [name, role] of users) await addUser(store, name, role, `${name}-password`);
-  const server = await startServer({ store, dataDir: dir });
+  const snapshotsDir = join(mkdtempSync(join(tmpdir(), "danio-it-snap-")), "snapshots");
+  const server = await startServer({ store, dataDir: dir, snapshotsDir });
   const api: LiveServer["api"] = (path, init = {}) =>
     fetch(`${server.url}${path}`, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
@@ -57,6 +59,7 @@ export async function startLiveServer(dataDir?: string): Promise<LiveServer> {
   return {
     server,
     store,
+    snapshotsDir,
     dataDir: dir,
     datasetId,
     tokens,

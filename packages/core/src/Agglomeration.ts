@@ -169,6 +169,15 @@ export class Agglomeration {
     return this.rootIdBase + BigInt(this.slotCounter[this.segmentOf[v]!]!);
   }
 
+  /** Writes each supervoxel's root counter (root id − rootIdBase) into `out` (length ≥ supervoxels). */
+  fillRootCounters(out: Uint32Array): Uint32Array {
+    const n = this.graph.size;
+    const seg = this.segmentOf;
+    const counters = this.slotCounter;
+    for (let v = 0; v < n; v++) out[v] = counters[seg[v]!]!;
+    return out;
+  }
+
   rootOfSlot(slot: number): bigint {
     return this.rootIdBase + BigInt(this.slotCounter[slot]!);
   }

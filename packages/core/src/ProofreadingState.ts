@@ -100,6 +100,23 @@ export class ProofreadingState implements SegmentQueries {
     return this.agg.rootOfIndex(this.graph.requireIndex(supervoxel, "supervoxel"));
   }
 
+  /**
+   * Every supervoxel's root as a counter (root id = rootIdBase + counter), by dense index, in one pass:
+   * counters are dense, increase with the root ids, and fit a Uint32Array (for materialization).
+   */
+  rootCounters(out: Uint32Array = new Uint32Array(this.graph.size)): Uint32Array {
+    return this.agg.fillRootCounters(out);
+  }
+
+  /** One more than the largest root counter minted so far. */
+  get rootCounterLimit(): number {
+    return this.agg.counter + 1;
+  }
+
+  get rootIdBase(): bigint {
+    return this.agg.rootIdBase;
+  }
+
   /** Root of a dense supervoxel index; O(1), for hot loops. */
   rootOfIndex(index: number): bigint {
     return this.agg.rootOfIndex(index);

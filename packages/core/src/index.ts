@@ -86,3 +86,10 @@ export {
   type SupervoxelGraphIndexInput,
   type SupervoxelGraphInput,
 } from "./SupervoxelGraph";
+export {
+  type MaterializeInput,
+  MaterializeInputError,
+  type Materialized,
+  materialize,
+  rootIdsOf,
+} from "./materialize";

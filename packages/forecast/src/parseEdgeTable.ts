@@ -21,7 +21,7 @@ export class EdgeTableError extends Error {
 export type SynapseTypes = "all" | "chemical" | "electrical";
 
 export interface EdgeTableStats {
-  format: "header" | "headerless" | "both-sides";
+  format: "header" | "headerless" | "both-sides" | "csr";
   rows: number;
   chemicalRows: number;
   electricalRows: number;

@@ -2,11 +2,21 @@ import { UsageError } from "./args";
 import type { Command } from "./Command";
 import { benchCommand } from "./benchCommand";
 import { demoCommand } from "./demoCommand";
+import { exportCommand } from "./exportCommand";
+import { forecastCommand } from "./forecastCommand";
 import { generateCommand } from "./generateCommand";
 import { serveCommand } from "./serveCommand";
 import { usersCommand } from "./usersCommand";
 
-const COMMANDS: Command[] = [demoCommand, serveCommand, generateCommand, usersCommand, benchCommand];
+const COMMANDS: Command[] = [
+  demoCommand,
+  serveCommand,
+  generateCommand,
+  exportCommand,
+  forecastCommand,
+  usersCommand,
+  benchCommand,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
