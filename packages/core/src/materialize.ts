@@ -62,10 +62,9 @@ export function materialize(input: MaterializeInput): Materialized {
   const weightMin = Math.fround(input.thresholds?.weight ?? 0);
   const hpMin = Math.fround(input.thresholds?.highPrecision ?? 0.5);
 
-  // Pass 1: roots of every synapse, which are included, and counts per post root.
-  const pre = new Uint32Array(n);
-  const post = new Uint32Array(n);
+  // Pass 1 (sequential): count the included synapses per pre and per post root.
   const countPost = new Uint32Array(counterLimit + 1);
+  const countPre = new Uint32Array(counterLimit + 1);
   let kept = 0;
   for (let i = 0; i < n; i++) {
     const a = preIndex[i]!;
@@ -77,40 +76,52 @@ export function materialize(input: MaterializeInput): Materialized {
     }
     const p = rootCounters[a]!;
     const q = rootCounters[b]!;
-    if (include !== null && (include[p] === 0 || include[q] === 0)) {
-      pre[i] = 0xffffffff;
-      continue;
-    }
-    pre[i] = p;
-    post[i] = q;
+    if (include !== null && (include[p] === 0 || include[q] === 0)) continue;
     countPost[q + 1]! += 1;
+    countPre[p + 1]! += 1;
     kept++;
   }
-  // Pass 2: stable counting sort by post root, then by pre root (LSD), giving (pre, post, index) order.
-  for (let c = 0; c < counterLimit; c++) countPost[c + 1]! += countPost[c]!;
-  const byPost = new Uint32Array(kept);
+  for (let c = 0; c < counterLimit; c++) {
+    countPost[c + 1]! += countPost[c]!;
+    countPre[c + 1]! += countPre[c]!;
+  }
+  // Pass 2 (sequential reads): stable scatter by post root, carrying the synapse, its pre root and its
+  // weight class (bit 0: score ≥ weight threshold; bit 1: score ≥ high precision). Roots are looked up
+  // again rather than stored by pass 1: cheaper than writing and reading two more arrays.
+  const byPostIndex = new Uint32Array(kept);
+  const byPostPre = new Uint32Array(kept);
+  const byPostCls = new Uint8Array(kept);
   for (let i = 0; i < n; i++) {
-    if (pre[i] === 0xffffffff) continue;
-    byPost[countPost[post[i]!]!++] = i;
+    const p = rootCounters[preIndex[i]!]!;
+    const q = rootCounters[postIndex[i]!]!;
+    if (include !== null && (include[p] === 0 || include[q] === 0)) continue;
+    const x = score[i]!;
+    const at = countPost[q]!++;
+    byPostIndex[at] = i;
+    byPostPre[at] = p;
+    byPostCls[at] = (x >= weightMin ? 1 : 0) | (x >= hpMin ? 2 : 0);
   }
-  const countPre = new Uint32Array(counterLimit + 1);
-  for (let k = 0; k < kept; k++) countPre[pre[byPost[k]!]! + 1]! += 1;
-  for (let c = 0; c < counterLimit; c++) countPre[c + 1]! += countPre[c]!;
+  // Pass 3 (sequential reads, post buckets in order): stable scatter by pre root → (pre, post, index) order.
   const order = new Uint32Array(kept);
-  for (let k = 0; k < kept; k++) {
-    const i = byPost[k]!;
-    order[countPre[pre[i]!]!++] = i;
-  }
   const synapsePre = new Uint32Array(kept);
   const synapsePost = new Uint32Array(kept);
+  const sortedCls = new Uint8Array(kept);
+  for (let q = 0, k = 0; q < counterLimit; q++) {
+    const end = countPost[q]!; // after pass 2, the end of post bucket q
+    for (; k < end; k++) {
+      const p = byPostPre[k]!;
+      const at = countPre[p]!++;
+      order[at] = byPostIndex[k]!;
+      synapsePre[at] = p;
+      synapsePost[at] = q;
+      sortedCls[at] = byPostCls[k]!;
+    }
+  }
   let edgeCount = 0;
   for (let k = 0; k < kept; k++) {
-    const i = order[k]!;
-    synapsePre[k] = pre[i]!;
-    synapsePost[k] = post[i]!;
     if (k === 0 || synapsePre[k] !== synapsePre[k - 1] || synapsePost[k] !== synapsePost[k - 1]) edgeCount++;
   }
-  // Pass 3: edges, with the three weights.
+  // Pass 4 (sequential): edges, with the three weights.
   const ePre = new Uint32Array(edgeCount);
   const ePost = new Uint32Array(edgeCount);
   const wHR = new Uint32Array(edgeCount);
@@ -123,10 +134,10 @@ export function materialize(input: MaterializeInput): Materialized {
       ePre[e] = synapsePre[k]!;
       ePost[e] = synapsePost[k]!;
     }
-    const s = score[order[k]!]!;
+    const c = sortedCls[k]!;
     wHR[e]! += 1;
-    if (s >= weightMin) w[e]! += 1;
-    if (s >= hpMin) wHP[e]! += 1;
+    w[e]! += c & 1;
+    wHP[e]! += c >> 1;
   }
   // Neurons: the included roots (all with a synapse when include is null), with their synapse counts.
   const outCount = countPre; // reuse: recount per root below

@@ -18,6 +18,10 @@ const AREAS: Record<string, { about: string; run: Bench }> = {
     about: "masked vs dense autoregression fit time; the connectome-vs-controls experiment on simulated data",
     run: async (onProgress) => (await import("@danio/forecast/bench")).benchForecast({ onProgress }),
   },
+  export: {
+    about: "materialize 10M synapses on 1M supervoxels: seconds, peak memory, and DuckDB's same group-by",
+    run: async (onProgress) => (await import("../../bench/benchExport")).benchExport({ onProgress }),
+  },
   sync: {
     about:
       "edit → visible in N clients (p50/p99), operations per second, memory per client, awareness per move",
