@@ -6,7 +6,7 @@ const PORT = 5191;
 export default defineConfig({
   testDir: "./e2e",
   outputDir: "./results/e2e-artifacts",
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
@@ -30,10 +30,11 @@ export default defineConfig({
     trace: "off",
   },
   webServer: {
-    command: `pnpm -s danio demo --port ${PORT}`,
+    // A fresh store each run (the generated demo dataset is kept under tests/results/e2e-demo).
+    command: `rm -rf tests/results/e2e-demo/danio.db* tests/results/e2e-demo/snapshots && pnpm -s danio demo --port ${PORT} --dir tests/results/e2e-demo`,
     cwd: "..",
     url: `http://127.0.0.1:${PORT}/`,
-    timeout: 120_000,
+    timeout: 180_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",

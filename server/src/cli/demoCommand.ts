@@ -52,7 +52,14 @@ Demo passwords are the user name followed by "-demo" (for example ana-demo).`,
     for (const u of DEMO_USERS) {
       if (!(await store.getUserByName(u.name))) await addUser(store, u.name, u.role, `${u.name}-demo`);
     }
-    const server = await startServer({ store, dataDir, port, host, viewerDir: VIEWER_DIST });
+    const server = await startServer({
+      store,
+      dataDir,
+      port,
+      host,
+      viewerDir: VIEWER_DIST,
+      snapshotsDir: join(dir, "snapshots"),
+    });
     console.log(`Danio demo: ${server.url}/`);
     for (const u of DEMO_USERS) {
       const user = await store.getUserByName(u.name);

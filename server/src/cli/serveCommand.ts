@@ -16,10 +16,11 @@ Serves the datasets in DIR (DIR itself if it holds a danio.json, else each sub-d
   --store URL    sqlite:PATH or postgres://… (default ${DEFAULT_STORE_URL})
   --port N       port, 0 picks a free one (default 5180)
   --host H       address to bind (default 127.0.0.1)
+  --snapshots D  where materialization snapshots are kept (default .danio/snapshots)
   --no-viewer    do not build or serve the viewer`,
   async run(argv) {
     const args = parseArgs(argv, ["no-viewer"]);
-    checkKnownFlags(args, ["data", "store", "port", "host", "no-viewer"], "serve");
+    checkKnownFlags(args, ["data", "store", "port", "host", "snapshots", "no-viewer"], "serve");
     const data = args.flags.get("data");
     if (typeof data !== "string") throw new UsageError("--data DIR is required");
     const storeUrl = args.flags.get("store");
@@ -33,6 +34,9 @@ Serves the datasets in DIR (DIR itself if it holds a danio.json, else each sub-d
       port: intFlag(args, "port", 5180, 0, 65535),
       host: typeof host === "string" ? host : "127.0.0.1",
       ...(withViewer ? { viewerDir: VIEWER_DIST } : {}),
+      ...(typeof args.flags.get("snapshots") === "string"
+        ? { snapshotsDir: args.flags.get("snapshots") as string }
+        : {}),
     });
     const list = await server.datasets.list();
     console.log(`Danio server: ${server.url}/  (datasets: ${list.map((d) => d.id).join(", ") || "none"})`);
