@@ -37,6 +37,14 @@ test("A merges two segments; B sees one segment, coloured as one, without a relo
   await ben.evaluate(() => {
     (window as unknown as { notReloaded: boolean }).notReloaded = true;
   });
+  await expect(ben.locator('[data-slice-axis="xy"][data-rendered="1"]')).toBeVisible({ timeout: 60_000 });
+  const uploads = () =>
+    ben.evaluate(() => {
+      const s = (window as unknown as { __danioSlices: { volumeUploads: number; lookupUploads: number } })
+        .__danioSlices;
+      return { volume: s.volumeUploads, lookup: s.lookupUploads };
+    });
+  const uploadsBefore = await uploads();
   const before = await withSession(ben, (s: S, p: typeof pair) => [s.rootOf(p.a), s.rootOf(p.b)], pair);
   expect(before[0]).not.toBe(before[1]);
 
@@ -60,6 +68,9 @@ test("A merges two segments; B sees one segment, coloured as one, without a relo
     })
     .toBe(true);
   expect(await ben.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  // The slice views recoloured through the lookup texture only: no volume was uploaded again.
+  await expect.poll(async () => (await uploads()).lookup).toBeGreaterThan(uploadsBefore.lookup);
+  expect((await uploads()).volume).toBe(uploadsBefore.volume);
   const merged = await withSession(ben, (s: S, p: typeof pair) => s.rootOf(p.a)!, pair);
   await expect(ben.getByTestId("history")).toContainText("merge by ana");
   await withSession(ben, (s: S, r: string) => s.select(r), merged);
@@ -162,4 +173,29 @@ test("a click in the slice view picks the segment under the pointer", async ({ p
     if ((await withSession(page, (s: S) => s.store.getState().selected.length)) > 0) break;
   }
   expect(await withSession(page, (s: S) => s.store.getState().selected.length)).toBe(1);
+});
+
+test("annotations and claims made by one user appear at the other", async ({ browser }) => {
+  const [ana, rita] = await twoUsers(browser, "ana", "rita");
+  // Rita annotates a point.
+  await rita.keyboard.press("a");
+  await withSession(rita, (s: S, p: typeof pair) => s.pick(p.a, p.posA), pair);
+  const bar = rita.getByRole("form", { name: "annotation" });
+  await bar.getByLabel("note").fill("soma boundary unclear");
+  await bar.getByRole("button", { name: "Save" }).click();
+  await expect(ana.getByTestId("annotations")).toContainText("soma boundary unclear", { timeout: 10_000 });
+  // Ana claims the segment and marks it complete; Rita sees both and approves.
+  const root = await withSession(ana, (s: S, p: typeof pair) => s.rootOf(p.a)!, pair);
+  await withSession(ana, (s: S, r: string) => s.select(r), root);
+  await ana.keyboard.press("c");
+  await ana.keyboard.press("k");
+  await expect(rita.getByTestId("neuron-list")).toContainText("ana", { timeout: 10_000 });
+  await expect(rita.getByTestId("neuron-list")).toContainText("complete");
+  await withSession(rita, (s: S, r: string) => s.select(r), root);
+  await rita.getByRole("button", { name: "Approve" }).click();
+  await expect(ana.getByTestId("neuron-list")).toContainText("approved", { timeout: 10_000 });
+  // An annotator cannot approve: the button is disabled.
+  await expect(ana.getByRole("button", { name: "Approve" })).toBeDisabled();
+  await ana.context().close();
+  await rita.context().close();
 });

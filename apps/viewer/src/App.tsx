@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
+import { AnnotationBar } from "./panels/AnnotationBar";
+import { AnnotationsPanel } from "./panels/AnnotationsPanel";
 import { ConfirmBar } from "./panels/ConfirmBar";
 import { DatasetPicker } from "./panels/DatasetPicker";
 import { HelpPanel } from "./panels/HelpPanel";
@@ -80,6 +82,7 @@ export function App() {
           <div className="views">
             <Toolbar session={session} />
             <ConfirmBar session={session} />
+            <AnnotationBar session={session} />
             <div className="view3d">
               <MainView session={session} />
             </div>
@@ -91,6 +94,7 @@ export function App() {
           </div>
           <aside className="sidebar">
             <NeuronsPanel session={session} />
+            <AnnotationsPanel session={session} />
             <PeoplePanel session={session} />
             <HistoryPanel session={session} />
             <SnapshotsPanel session={session} />

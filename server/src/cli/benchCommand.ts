@@ -22,6 +22,11 @@ const AREAS: Record<string, { about: string; run: Bench }> = {
     about: "materialize 10M synapses on 1M supervoxels: seconds, peak memory, and DuckDB's same group-by",
     run: async (onProgress) => (await import("../../bench/benchExport")).benchExport({ onProgress }),
   },
+  render: {
+    about:
+      "the viewer in headless Chromium: draw calls, triangles, frame time at 10 and 100 neurons; edit → other view",
+    run: async (onProgress) => (await import("../../bench/benchRender")).benchRender({ onProgress }),
+  },
   sync: {
     about:
       "edit → visible in N clients (p50/p99), operations per second, memory per client, awareness per move",

@@ -124,6 +124,14 @@ export class ApiClient {
     return (await this.request<{ user: PublicUser }>("/api/me")).user;
   }
 
+  /** Names and colours of every user, by id (for history, records and cursors). */
+  async directory(): Promise<Record<string, { name: string; colour: string }>> {
+    const { users } = await this.request<{ users: { id: string; name: string; colour: string }[] }>(
+      "/api/users/directory",
+    );
+    return Object.fromEntries(users.map((u) => [u.id, { name: u.name, colour: u.colour }]));
+  }
+
   async datasets(): Promise<{ id: string; name: string }[]> {
     return (await this.request<{ datasets: { id: string; name: string }[] }>("/api/datasets")).datasets;
   }

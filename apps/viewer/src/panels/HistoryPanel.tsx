@@ -5,14 +5,18 @@ import type { ViewerState } from "../state/ViewerState";
 const selectHistory = (s: ViewerState) => s.history;
 const selectPeers = (s: ViewerState) => s.peers;
 const selectUser = (s: ViewerState) => s.user;
+const selectPeople = (s: ViewerState) => s.people;
 
 /** The live operation history, newest first, with author and time. */
 export function HistoryPanel({ session }: { session: ViewerSession }) {
   const history = useStore(session.store, selectHistory);
   const peers = useStore(session.store, selectPeers);
   const user = useStore(session.store, selectUser);
+  const people = useStore(session.store, selectPeople);
   const nameOf = (id: string) =>
-    id === user?.id ? "you" : (peers.find((p) => p.user.id === id)?.user.name ?? `user ${id.slice(0, 6)}`);
+    id === user?.id
+      ? "you"
+      : (people[id]?.name ?? peers.find((p) => p.user.id === id)?.user.name ?? `user ${id.slice(0, 6)}`);
   return (
     <section className="panel" aria-label="history">
       <h3>History</h3>

@@ -9,6 +9,7 @@ const selectVersion = (s: ViewerState) => s.mappingVersion;
 const selectSelected = (s: ViewerState) => s.selected;
 const selectUser = (s: ViewerState) => s.user;
 const selectPeers = (s: ViewerState) => s.peers;
+const selectPeople = (s: ViewerState) => s.people;
 
 const STATUSES = ["all", "draft", "complete", "approved", "rejected", "flagged"] as const;
 
@@ -19,6 +20,7 @@ export function NeuronsPanel({ session }: { session: ViewerSession }) {
   const selected = useStore(session.store, selectSelected);
   const user = useStore(session.store, selectUser);
   const peers = useStore(session.store, selectPeers);
+  const people = useStore(session.store, selectPeople);
   const [filter, setFilter] = useState<(typeof STATUSES)[number]>("all");
   const [cellType, setCellType] = useState("");
   const rows = useMemo(() => {
@@ -35,7 +37,7 @@ export function NeuronsPanel({ session }: { session: ViewerSession }) {
       ? ""
       : userId === user?.id
         ? "you"
-        : (peers.find((p) => p.user.id === userId)?.user.name ?? userId.slice(0, 8));
+        : (people[userId]?.name ?? peers.find((p) => p.user.id === userId)?.user.name ?? userId.slice(0, 8));
   const root = selected[0];
   const current = root ? session.neuronOf(root) : undefined;
   const role = user?.role ?? "viewer";

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import type { ViewerSession } from "../state/ViewerSession";
+import { stepSlice } from "../slices/sliceCommands";
 import { shortcutFor } from "../tools/shortcuts";
 
 /** Wires the keyboard shortcuts of tools/shortcuts.ts to the session. */
@@ -41,11 +42,8 @@ export function useKeyboard(session: ViewerSession, toggleHelp: () => void): voi
           if (root) session.setStatus(root, "complete");
           return;
         case "slice-up":
-        case "slice-down": {
-          const d = action === "slice-up" ? 1 : -1;
-          session.setSlice([s.slice[0], s.slice[1], s.slice[2] + d]);
-          return;
-        }
+        case "slice-down":
+          return stepSlice(session, "xy", (action === "slice-up" ? 1 : -1) * (e.shiftKey ? 10 : 1));
         case "help":
           return toggleHelp();
       }

@@ -1,6 +1,14 @@
 import { useFrame, useThree } from "@react-three/fiber";
 import { useEffect, useMemo, useRef } from "react";
-import { Color, type InstancedMesh, Matrix4, MeshBasicMaterial, SphereGeometry, Vector3 } from "three";
+import {
+  BackSide,
+  Color,
+  type InstancedMesh,
+  Matrix4,
+  MeshBasicMaterial,
+  SphereGeometry,
+  Vector3,
+} from "three";
 import type { ViewerSession } from "../state/ViewerSession";
 import { type PeerMarker, peerMarkers } from "./peerMarkers";
 import type { ViewBridge } from "./viewBridge";
@@ -23,34 +31,52 @@ export function PeerCursors({
 }) {
   const invalidate = useThree((s) => s.invalidate);
   const ref = useRef<InstancedMesh>(null);
+  const outlineRef = useRef<InstancedMesh>(null);
   const markers = useRef<PeerMarker[]>([]);
+  // A dot in the user's colour inside a dark rim, drawn over everything so that it is never hidden.
   const geometry = useMemo(() => new SphereGeometry(radius, 12, 8), [radius]);
-  const material = useMemo(
-    () => new MeshBasicMaterial({ depthTest: false, transparent: true, opacity: 0.9 }),
+  const outline = useMemo(() => new SphereGeometry(radius * 1.5, 12, 8), [radius]);
+  const material = useMemo(() => new MeshBasicMaterial({ depthTest: false, transparent: true }), []);
+  const rim = useMemo(
+    () =>
+      new MeshBasicMaterial({
+        color: "#05080a",
+        side: BackSide,
+        depthTest: false,
+        transparent: true,
+        opacity: 0.85,
+      }),
     [],
   );
   useEffect(
     () => () => {
       geometry.dispose();
+      outline.dispose();
       material.dispose();
+      rim.dispose();
     },
-    [geometry, material],
+    [geometry, outline, material, rim],
   );
 
   useEffect(() => {
     const update = () => {
       markers.current = peerMarkers(session.store.getState().peers);
       const mesh = ref.current;
-      if (mesh) {
+      const back = outlineRef.current;
+      if (mesh && back) {
         let n = 0;
         for (const p of markers.current) {
           if (!p.position || n >= MAX_PEERS) continue;
-          mesh.setMatrixAt(n, scratch.m.makeTranslation(p.position[0], p.position[1], p.position[2]));
+          scratch.m.makeTranslation(p.position[0], p.position[1], p.position[2]);
+          mesh.setMatrixAt(n, scratch.m);
+          back.setMatrixAt(n, scratch.m);
           mesh.setColorAt(n, scratch.c.set(p.colour));
           n++;
         }
         mesh.count = n;
+        back.count = n;
         mesh.instanceMatrix.needsUpdate = true;
+        back.instanceMatrix.needsUpdate = true;
         if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
       }
       invalidate();
@@ -82,13 +108,21 @@ export function PeerCursors({
   });
 
   return (
-    <instancedMesh
-      ref={ref}
-      args={[geometry, material, MAX_PEERS]}
-      count={0}
-      frustumCulled={false}
-      renderOrder={1000}
-      name="peer cursors"
-    />
+    <group name="peer cursors">
+      <instancedMesh
+        ref={outlineRef}
+        args={[outline, rim, MAX_PEERS]}
+        count={0}
+        frustumCulled={false}
+        renderOrder={999}
+      />
+      <instancedMesh
+        ref={ref}
+        args={[geometry, material, MAX_PEERS]}
+        count={0}
+        frustumCulled={false}
+        renderOrder={1000}
+      />
+    </group>
   );
 }

@@ -98,7 +98,7 @@ describe("SegmentMeshStore", () => {
     expect(source.fetches.length).toBe(fetches);
   });
 
-  it("after an edit, draws the pieces at once and then at the LOD their distance asks for, from the cache", async () => {
+  it("after an edit, draws the pieces at once at the LOD already on screen, from the cache", async () => {
     const { source, mapping } = world(3, { A: ["1", "2", "3"] });
     const store = new SegmentMeshStore(source, { pixelTolerance: 1 });
     store.setTargets(["A"], mapping.membersOf, mapping.rootOf);
@@ -109,7 +109,8 @@ describe("SegmentMeshStore", () => {
     const fetches = source.fetches.length;
     mapping.set({ A1: ["1"], A2: ["2", "3"] });
     store.setTargets(["A1", "A2"], mapping.membersOf, mapping.rootOf);
-    expect(store.segments().map((d) => d.root)).toEqual(["A1", "A2"]);
+    // In the same tick, at the LOD the old segment was drawn at (its distance stands in for theirs).
+    expect(drawn(store)).toEqual(["A1@0", "A2@0"]);
     await flush();
     expect(drawn(store)).toEqual(["A1@0", "A2@0"]);
     expect(source.fetches.length).toBe(fetches);
@@ -133,6 +134,17 @@ describe("SegmentMeshStore", () => {
     expect(lods).toContain(2);
     // The nearest segment (x ≈ 5000 nm: S50) got the finest LOD.
     expect(store.segments().find((d) => d.root === "S50")!.lod).toBe(0);
+  });
+
+  it("fetches the first segment alone, then all the others in one request list so ranges batch across segments", async () => {
+    const groups: Record<string, string[]> = {};
+    for (let i = 1; i <= 10; i++) groups[`S${i}`] = [String(2 * i - 1), String(2 * i)];
+    const { source, mapping } = world(20, groups);
+    const store = new SegmentMeshStore(source);
+    store.setTargets(Object.keys(groups), mapping.membersOf, mapping.rootOf);
+    await flush();
+    expect(source.fetches.map((f) => f.length)).toEqual([2, 18]);
+    expect(store.segments()).toHaveLength(10);
   });
 
   it("resolves a ray to the supervoxel and segment under it", async () => {

@@ -24,7 +24,7 @@ export interface SegmentMeshStoreOptions {
   hysteresis?: number;
   /** Decoded fragments kept (default 256 MB). */
   maxCacheBytes?: number;
-  /** Fetch jobs (one segment at one LOD each) in flight at once (default 3). */
+  /** Fetches (request lists of one or more segments' fragments) in flight at once (default 2). */
   concurrentJobs?: number;
   /** Milliseconds of mesh building per slice before yielding to the browser (default 24). */
   buildSliceMs?: number;
@@ -102,7 +102,7 @@ export class SegmentMeshStore {
       pixelTolerance: options.pixelTolerance ?? 1.5,
       hysteresis: options.hysteresis ?? 0.6,
       maxCacheBytes: options.maxCacheBytes ?? 256 * 1024 * 1024,
-      concurrentJobs: options.concurrentJobs ?? 3,
+      concurrentJobs: options.concurrentJobs ?? 2,
       buildSliceMs: options.buildSliceMs ?? 24,
       cullShared: options.cullShared ?? true,
       onError: options.onError,
@@ -240,7 +240,18 @@ export class SegmentMeshStore {
 
   private distanceTo(t: Target): number | null {
     if (!this.view) return null;
-    const m = t.built.values().next().value ?? this.drawn.get(t.root)?.mesh;
+    let m = t.built.values().next().value ?? this.drawn.get(t.root)?.mesh;
+    if (!m) {
+      // A piece of a drawn segment (just after an edit): judged by where that segment is, so that it is
+      // built at once at the LOD already cached rather than at the coarsest first.
+      const first = t.members[0];
+      for (const d of this.drawn.values()) {
+        if (first !== undefined && d.mesh.supervoxels.includes(first)) {
+          m = d.mesh;
+          break;
+        }
+      }
+    }
     if (!m || m.triangleCount === 0) return null;
     const p = this.view.position;
     let r2 = 0;
@@ -410,11 +421,15 @@ export class SegmentMeshStore {
     for (const l of this.listeners) l();
   }
 
-  /** Starts queued fetch jobs: segments with nothing drawn first, then coarser LODs, then nearer segments. */
+  /**
+   * Starts queued fetch jobs, best first: segments with nothing drawn, then coarser LODs, then nearer
+   * segments. With nothing in flight the best job goes alone (the first mesh shows soon); otherwise it
+   * takes the other queued jobs along in one request list, so that their byte ranges batch together
+   * across segments. Fragments are cached batch by batch and segments are built as they complete.
+   */
   private pump(): void {
     while (this.running < this.opts.concurrentJobs && this.queued.size > 0) {
-      let bestKey = "";
-      let bestScore = Infinity;
+      const ranked: { key: string; root: string; lod: number; score: number }[] = [];
       for (const [key, job] of this.queued) {
         const t = this.targets.get(job.root);
         if (!t || t.lod !== job.lod) {
@@ -425,38 +440,48 @@ export class SegmentMeshStore {
           (this.drawn.has(job.root) ? 1e12 : 0) +
           (this.source.lodCount - job.lod) * 1e10 +
           (this.distanceTo(t) ?? 1e9);
-        if (score < bestScore) {
-          bestScore = score;
-          bestKey = key;
+        ranked.push({ key, root: job.root, lod: job.lod, score });
+      }
+      ranked.sort((a, b) => a.score - b.score);
+      const group = this.running === 0 ? ranked.slice(0, 1) : ranked;
+      const requests: { supervoxel: string; lod: number; key: string }[] = [];
+      const jobs: string[] = [];
+      for (const job of group) {
+        const t = this.targets.get(job.root)!;
+        const keys = this.missing(t, job.lod)
+          .map((sv) => ({ supervoxel: sv, lod: job.lod, key: fragmentKey(sv, job.lod) }))
+          .filter((r) => !this.inflight.has(r.key));
+        if (requests.length > 0 && requests.length + keys.length > MAX_FRAGMENTS_PER_FETCH) break;
+        this.queued.delete(job.key);
+        jobs.push(job.key);
+        for (const r of keys) {
+          this.inflight.add(r.key);
+          requests.push(r);
         }
       }
-      const job = this.queued.get(bestKey);
-      if (!job) return;
-      this.queued.delete(bestKey);
-      const t = this.targets.get(job.root)!;
-      const keys = this.missing(t, job.lod)
-        .map((sv) => ({ supervoxel: sv, lod: job.lod, key: fragmentKey(sv, job.lod) }))
-        .filter((r) => !this.inflight.has(r.key));
-      if (keys.length === 0) continue;
-      for (const r of keys) this.inflight.add(r.key);
+      if (requests.length === 0) continue;
       this.running += 1;
-      this.fetchedFragments += keys.length;
+      this.fetchedFragments += requests.length;
+      const keep = (k: string) => this.protectedKeys.has(k);
       this.source
-        .fetch(keys)
+        .fetch(requests, (part) => {
+          for (const [key, f] of part) this.cache.set(key, f, keep);
+          this.scheduleUpdate();
+        })
         .then(
           (got) => {
-            for (const r of keys) {
+            for (const r of requests) {
               // A fragment the source does not have is cached empty, so it is never asked for again.
-              this.cache.set(r.key, got.get(r.key) ?? EMPTY_FRAGMENT, (k) => this.protectedKeys.has(k));
+              if (!this.cache.has(r.key)) this.cache.set(r.key, got.get(r.key) ?? EMPTY_FRAGMENT, keep);
             }
           },
           (err: unknown) => {
-            this.failedUntil.set(`${job.root}:${job.lod}`, this.opts.now() + RETRY_MS);
+            for (const job of jobs) this.failedUntil.set(job, this.opts.now() + RETRY_MS);
             this.opts.onError?.(err);
           },
         )
         .finally(() => {
-          for (const r of keys) this.inflight.delete(r.key);
+          for (const r of requests) this.inflight.delete(r.key);
           this.running -= 1;
           if (!this.disposed) this.update();
         });
@@ -465,5 +490,6 @@ export class SegmentMeshStore {
 }
 
 const RETRY_MS = 5000;
+const MAX_FRAGMENTS_PER_FETCH = 4000;
 
 const EMPTY_FRAGMENT: Fragment = { positions: new Float32Array(0), indices: new Uint32Array(0) };

@@ -58,7 +58,12 @@ describe("meshFragmentSource", () => {
     expect(source.has(String(ids[1]))).toBe(true);
     expect(source.has("6")).toBe(false);
     expect(source.has("not-a-number")).toBe(false);
-    const got = await source.fetch(ids.map((id) => ({ supervoxel: String(id), lod: 1 })));
+    const parts: number[] = [];
+    const got = await source.fetch(
+      ids.map((id) => ({ supervoxel: String(id), lod: 1 })),
+      (part) => parts.push(part.size),
+    );
+    expect(parts).toEqual([3]);
     // The three LOD 1 fragments lie within 32 KB of each other: one request.
     expect(requests.filter((r) => r.url === "data")).toHaveLength(1);
     const f = got.get(`${ids[2]}:1`)!;

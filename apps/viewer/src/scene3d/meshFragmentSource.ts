@@ -31,8 +31,14 @@ export interface FragmentSource {
   has(supervoxel: string): boolean;
   /** Triangles of a fragment, estimated before it is fetched (0 when there is none). */
   estimateTriangles(supervoxel: string, lod: number): number;
-  /** Fetches and decodes fragments; the map is keyed by `fragmentKey`, missing ones are left out. */
-  fetch(requests: readonly FragmentRequest[]): Promise<Map<string, Fragment>>;
+  /**
+   * Fetches and decodes fragments; the map is keyed by `fragmentKey`, missing ones are left out.
+   * `onPartial` gets each part as soon as it is decoded (one HTTP request's worth).
+   */
+  fetch(
+    requests: readonly FragmentRequest[],
+    onPartial?: (part: ReadonlyMap<string, Fragment>) => void,
+  ): Promise<Map<string, Fragment>>;
 }
 
 export type FetchBytes = (url: string, range?: { offset: number; length: number }) => Promise<Uint8Array>;
@@ -73,7 +79,7 @@ export function createMeshFragmentSource(
     lodErrorsNm: index.lodErrors.map((e) => e * nmPerVoxel),
     has: (sv) => (range(sv, 0)?.length ?? 0) > 0,
     estimateTriangles: (sv, lod) => estimateTrianglesFromBytes(range(sv, lod)?.length ?? 0),
-    async fetch(requests) {
+    async fetch(requests, onPartial) {
       const wanted: { key: string; offset: number; length: number }[] = [];
       for (const r of requests) {
         const found = range(r.supervoxel, r.lod);
@@ -86,11 +92,15 @@ export function createMeshFragmentSource(
         while (next < batches.length) {
           const b = batches[next++]!;
           const bytes = await fetchBytes(dataUrl, { offset: b.offset, length: b.length });
+          const part = new Map<string, Fragment>();
           for (const m of b.members) {
             const w = wanted[m]!;
             const start = w.offset - b.offset;
-            out.set(w.key, decodeMeshFragment(bytes.subarray(start, start + w.length), index, w.key));
+            const f = decodeMeshFragment(bytes.subarray(start, start + w.length), index, w.key);
+            part.set(w.key, f);
+            out.set(w.key, f);
           }
+          onPartial?.(part);
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));

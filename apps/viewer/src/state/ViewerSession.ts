@@ -64,7 +64,7 @@ export class ViewerSession {
     this.api.setToken(token);
     try {
       const user = await this.api.me();
-      this.store.set({ user, datasets: await this.api.datasets() });
+      this.store.set({ user, datasets: await this.api.datasets(), people: await this.api.directory() });
     } catch (err) {
       this.api.setToken(null);
       throw err;
@@ -73,7 +73,7 @@ export class ViewerSession {
 
   async signIn(name: string, password: string): Promise<void> {
     const { user } = await this.api.login(name, password);
-    this.store.set({ user, datasets: await this.api.datasets() });
+    this.store.set({ user, datasets: await this.api.datasets(), people: await this.api.directory() });
   }
 
   async openDataset(id: string): Promise<void> {
@@ -232,7 +232,7 @@ export class ViewerSession {
         this.store.set({ confirm: { kind: "merge", points: request.points } });
         return;
       case "annotate":
-        this.store.set({ confirm: null });
+        this.store.set({ annotating: request.point });
         return;
       case "preview-split":
         await this.previewSplit(request.sources, request.sinks);
@@ -378,7 +378,8 @@ export class ViewerSession {
   private positionOf(_sv: string): [number, number, number] {
     const s = this.store.getState();
     const v = s.dataset?.manifest.voxelSize ?? [1, 1, 1];
-    return [s.slice[0] * v[0], s.slice[1] * v[1], s.slice[2] * v[2]];
+    // Voxel centres, as the views report picks: voxel i spans [i, i + 1).
+    return [(s.slice[0] + 0.5) * v[0], (s.slice[1] + 0.5) * v[1], (s.slice[2] + 0.5) * v[2]];
   }
 
   private shared(action: (doc: DatasetConnection["doc"], id: string) => void, root: string): void {
@@ -406,6 +407,18 @@ export class ViewerSession {
 
   setCellType(root: string, cellType: string): void {
     this.shared((doc, id) => upsertNeuron(doc, id, { cellType }, this.writer()), root);
+  }
+
+  /** Saves the note for the point picked with the annotate tool. */
+  saveAnnotation(text: string, kind: "point" | "note" | "cellType" = "note"): void {
+    const point = this.store.getState().annotating;
+    if (!point) return;
+    this.annotate(point, text, kind);
+    this.store.set({ annotating: null });
+  }
+
+  cancelAnnotation(): void {
+    this.store.set({ annotating: null });
   }
 
   annotate(point: PickedPoint, text: string, kind: "point" | "note" | "cellType" = "note"): void {

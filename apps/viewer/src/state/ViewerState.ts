@@ -27,6 +27,10 @@ export interface ViewerState {
   selected: string[];
   tool: ToolState;
   confirm: PendingConfirm | null;
+  /** A point picked with the annotate tool, waiting for its note. */
+  annotating: PickedPoint | null;
+  /** User names by id, for history and records. */
+  people: Record<string, { name: string; colour: string }>;
   preview: SplitPreviewJson | null;
   /** The crosshair / slice planes, in voxels. */
   slice: [number, number, number];
@@ -49,6 +53,8 @@ export const INITIAL_VIEWER_STATE: ViewerState = {
   selected: [],
   tool: INITIAL_TOOL,
   confirm: null,
+  annotating: null,
+  people: {},
   preview: null,
   slice: [0, 0, 0],
   peers: [],

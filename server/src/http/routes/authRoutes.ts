@@ -64,6 +64,12 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
     return { user: publicUser(user) };
   });
 
+  // Colleagues' names and colours for every signed-in user (no roles, no hashes): history and records show names.
+  app.get("/api/users/directory", async (req) => {
+    await requireUser(tokens, req);
+    return { users: (await store.listUsers()).map((u) => ({ id: u.id, name: u.name, colour: u.colour })) };
+  });
+
   app.get("/api/users", async (req) => {
     await requireUser(tokens, req, ["admin"]);
     return { users: (await store.listUsers()).map(publicUser) };
