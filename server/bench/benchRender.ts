@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { loadDataset } from "@danio/dataset";
 import { chromium, type Page } from "@playwright/test";
+import { spawnServe } from "../src/testing/spawnServe";
 
 const REPO = new URL("../../", import.meta.url).pathname;
 
@@ -9,28 +9,6 @@ interface RenderStats {
   drawCalls: number;
   triangles: number;
   frameMs: number;
-}
-
-function startDemo(dir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    "node",
-    ["--import", "tsx", "server/src/cli/main.ts", "demo", "--port", "0", "--dir", dir],
-    {
-      cwd: REPO,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  return new Promise((ok, fail) => {
-    let out = "";
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /Danio demo: (http:\/\/[^/\s]+)\//.exec(out);
-      if (m) ok({ url: m[1]!, child });
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.on("exit", (code) => fail(new Error(`danio demo exited with ${code}: ${out.slice(-2000)}`)));
-  });
 }
 
 /** Two adjacent supervoxels in different segments, close enough to merge. */
@@ -88,7 +66,7 @@ export async function benchRender(options: { onProgress?: (m: string) => void; d
   const log = options.onProgress ?? (() => {});
   const dir = options.dir ?? join(REPO, ".danio", "bench-render");
   log(`starting the demo in ${dir} (generates the dataset on the first run)`);
-  const { url, child } = await startDemo(dir);
+  const { url, child } = await spawnServe(["demo", "--port", "0", "--dir", dir]);
   const browser = await chromium.launch({
     executablePath: process.env.DANIO_CHROMIUM ?? "/usr/bin/chromium",
     args: [

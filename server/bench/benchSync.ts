@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,44 +7,11 @@ import { connectDataset, type DatasetConnection, decodeMembership } from "@danio
 import WebSocket from "ws";
 import { addUser } from "../src/auth/Users";
 import { SqliteStore } from "../src/store/SqliteStore";
-
-const REPO = new URL("../../", import.meta.url).pathname;
+import { spawnServe } from "../src/testing/spawnServe";
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
-
-async function serve(dataDir: string, storeUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    "node",
-    [
-      "--expose-gc",
-      "--import",
-      "tsx",
-      "server/src/cli/main.ts",
-      "serve",
-      "--data",
-      dataDir,
-      "--store",
-      storeUrl,
-      "--port",
-      "0",
-      "--no-viewer",
-    ],
-    { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  return new Promise((ok, fail) => {
-    let out = "";
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /Danio server: (http:\/\/[^/\s]+)\//.exec(out);
-      if (m) ok({ url: m[1]!, child });
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.on("exit", (code) => fail(new Error(`danio serve exited with ${code}: ${out}`)));
-  });
 }
 
 /**
@@ -71,7 +37,10 @@ export async function benchSync(
   await addUser(store, "admin", "admin", "admin-password");
   for (let i = 0; i < Math.max(...sizes); i++) await addUser(store, `u${i}`, "annotator", "bench-password");
   await store.close();
-  const { url, child } = await serve(dataDir, `sqlite:${dbPath}`);
+  const { url, child } = await spawnServe(
+    ["serve", "--data", dataDir, "--store", `sqlite:${dbPath}`, "--port", "0", "--no-viewer"],
+    ["--expose-gc"],
+  );
   const api = (path: string, token?: string, body?: unknown) =>
     fetch(`${url}${path}`, {
       method: body === undefined ? "GET" : "POST",

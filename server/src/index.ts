@@ -30,3 +30,4 @@ export {
   type SyncServer,
   type SyncServerOptions,
 } from "./sync/index";
+export { spawnServe } from "./testing/spawnServe";

@@ -2,6 +2,7 @@ import { formatId } from "@danio/core";
 import { CloseCode, readNeurons, setNeuronStatus, upsertNeuron } from "@danio/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { until } from "./until";
 import { type LiveServer, mergeCandidate, startLiveServer } from "./liveServer";
 
 let live: LiveServer;
@@ -10,14 +11,6 @@ beforeAll(async () => {
   live = await startLiveServer();
 }, 60_000);
 afterAll(() => live?.close());
-
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const t0 = Date.now();
-  while (!check()) {
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe("tokens on HTTP and WebSocket", () => {
   it("an expired or forged token is refused on both, before any document data is sent", async () => {

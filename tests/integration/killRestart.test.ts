@@ -1,54 +1,32 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatId } from "@danio/core";
-import { addUser, SqliteStore } from "@danio/server";
+import { addUser, SqliteStore, spawnServe } from "@danio/server";
 import { decodeMembership } from "@danio/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateSmallDataset, mergeCandidate } from "./liveServer";
 
-const repo = new URL("../../", import.meta.url).pathname;
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const c of children) c.kill("SIGKILL");
 });
 
 /** Starts `danio serve` in its own process and resolves with its URL. */
-function serve(dataDir: string, storeUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    "node",
-    [
-      "--import",
-      "tsx",
-      "server/src/cli/main.ts",
-      "serve",
-      "--data",
-      dataDir,
-      "--store",
-      storeUrl,
-      "--port",
-      "0",
-      "--no-viewer",
-    ],
-    { cwd: repo, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  children.push(child);
-  return new Promise((ok, fail) => {
-    let out = "";
-    const timer = setTimeout(() => fail(new Error(`danio serve did not start in 30 s:\n${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /Danio server: (http:\/\/[^/\s]+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        ok({ url: m[1]!, child });
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.on("exit", (code) => fail(new Error(`danio serve exited with ${code}:\n${out}`)));
-  });
+async function serve(dataDir: string, storeUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const started = await spawnServe([
+    "serve",
+    "--data",
+    dataDir,
+    "--store",
+    storeUrl,
+    "--port",
+    "0",
+    "--no-viewer",
+  ]);
+  children.push(started.child);
+  return started;
 }
 
 describe("durability", () => {

@@ -1,6 +1,7 @@
 import { formatId } from "@danio/core";
 import { SegmentMapping } from "@danio/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { until } from "./until";
 import { type LiveServer, mergeCandidate, startLiveServer } from "./liveServer";
 
 let live: LiveServer;
@@ -9,14 +10,6 @@ beforeAll(async () => {
   live = await startLiveServer();
 }, 60_000);
 afterAll(() => live?.close());
-
-async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
-  const t0 = Date.now();
-  while (!check()) {
-    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe("live edits: commands over HTTP, state through Yjs", () => {
   it("a merge and a split sent over HTTP reach a second client's document and its segment mapping", async () => {

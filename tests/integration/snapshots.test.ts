@@ -7,6 +7,7 @@ import { parseDelimited, readConnectomeCsr } from "@danio/formats";
 import { setNeuronStatus, upsertNeuron } from "@danio/sync";
 import { parquetReadObjects } from "hyparquet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { until } from "./until";
 import { type LiveServer, startLiveServer } from "./liveServer";
 
 let live: LiveServer;
@@ -16,14 +17,6 @@ beforeAll(async () => {
   live = await startLiveServer();
 }, 60_000);
 afterAll(() => live?.close());
-
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const t0 = Date.now();
-  while (!check()) {
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe("materialization snapshots", () => {
   it("[X7] an admin snapshots the approved neurons; it is immutable, downloadable, verified by its manifest and read back in every format", async () => {

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { createSupervoxelGraphFromIndices, type Operation, operationFromJson } from "@danio/core";
+import { createSupervoxelGraphFromIndices } from "@danio/core";
 import { loadDataset } from "@danio/dataset";
 import { readNeurons, roomForDataset } from "@danio/sync";
 import * as Y from "yjs";
@@ -9,6 +9,7 @@ import { buildSnapshotFiles, SNAPSHOT_FORMATS, type SnapshotFormat } from "../ex
 import { snapshotInput } from "../export/snapshotInput";
 import { writeSnapshotDir } from "../export/writeSnapshotDir";
 import { DEFAULT_STORE_URL, openStore } from "../store/openStore";
+import { readOperationLog } from "../store/readOperationLog";
 import { SOFTWARE_VERSION } from "../version";
 import { checkKnownFlags, intFlag, parseArgs, UsageError } from "./args";
 import type { Command } from "./Command";
@@ -55,13 +56,7 @@ manifest (row counts, sha256 per file). The same snapshot made twice is byte-ide
     const storeFlag = args.flags.get("store");
     const store = await openStore(typeof storeFlag === "string" ? storeFlag : DEFAULT_STORE_URL);
     try {
-      const ops: Operation[] = [];
-      for (let after = 0; ; ) {
-        const page = await store.listOperations(datasetId, after, 1000);
-        for (const r of page) ops.push(operationFromJson(JSON.parse(r.body), `operation #${r.seq}`));
-        if (page.length < 1000) break;
-        after = page[page.length - 1]!.seq;
-      }
+      const ops = await readOperationLog(store, datasetId);
       const doc = new Y.Doc();
       for (const u of await store.loadUpdates(roomForDataset(datasetId))) Y.applyUpdate(doc, u.update);
       const g = dataset.graph;

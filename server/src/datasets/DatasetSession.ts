@@ -3,7 +3,6 @@ import {
   type EditAccess,
   formatId,
   type Operation,
-  operationFromJson,
   operationToJson,
   parseId,
   planMerge,
@@ -22,6 +21,7 @@ import { type NeuronRecord, readNeurons, roomForDataset } from "@danio/sync";
 import type * as Y from "yjs";
 import type { SessionClaims } from "../auth/TokenService";
 import { HttpError } from "../http/HttpError";
+import { readOperationLog } from "../store/readOperationLog";
 import type { Store } from "../store/Store";
 import { SERVER_ORIGIN } from "../sync/SyncRoom";
 import { opSummary } from "./opSummary";
@@ -39,8 +39,6 @@ export interface SessionSync {
   publishOps(datasetId: string, summaries: ReturnType<typeof opSummary>[]): Promise<void>;
   getDoc(datasetId: string): Promise<Y.Doc>;
 }
-
-const PAGE = 1000;
 
 /**
  * One open dataset on the server: its graph and live proofreading state, rebuilt from the base graph and
@@ -143,12 +141,7 @@ export class DatasetSession {
 
   /** Applies operations another server instance appended to the shared log. */
   private async catchUp(): Promise<void> {
-    for (;;) {
-      const page = await this.store.listOperations(this.id, this.state.seq, PAGE);
-      for (const rec of page)
-        this.state.apply(operationFromJson(JSON.parse(rec.body), `operation #${rec.seq}`));
-      if (page.length < PAGE) return;
-    }
+    for (const op of await readOperationLog(this.store, this.id, this.state.seq)) this.state.apply(op);
   }
 
   private defaultTarget(type: "undo" | "redo", author: string): string {
@@ -245,13 +238,7 @@ async function replayFromStore(
   dataset: LoadedDataset,
   store: Store,
 ): Promise<ProofreadingState> {
-  const ops: Operation[] = [];
-  for (let after = 0; ; ) {
-    const page = await store.listOperations(id, after, PAGE);
-    for (const rec of page) ops.push(operationFromJson(JSON.parse(rec.body), `operation #${rec.seq}`));
-    if (page.length < PAGE) break;
-    after = page[page.length - 1]!.seq;
-  }
+  const ops = await readOperationLog(store, id);
   return replayOperations(
     graph,
     {
