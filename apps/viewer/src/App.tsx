@@ -36,9 +36,12 @@ export function App() {
     const params = new URLSearchParams(window.location.search);
     const token = params.get("token") ?? sessionStorage.getItem("danio-token");
     if (!token) return;
+    // React's StrictMode mounts twice in development: a cancelled mount must not open a connection.
+    let cancelled = false;
     session
       .signInWithToken(token)
       .then(async () => {
+        if (cancelled) return;
         sessionStorage.setItem("danio-token", token);
         const datasets = session.store.getState().datasets;
         const wanted = params.get("dataset") ?? (datasets.length === 1 ? datasets[0]!.id : null);
@@ -48,10 +51,14 @@ export function App() {
         if (wanted) await session.openDataset(wanted);
       })
       .catch((err: unknown) => {
+        if (cancelled) return;
         sessionStorage.removeItem("danio-token");
         setSignInError(err instanceof Error ? err.message : String(err));
       });
-    return () => session.closeDataset();
+    return () => {
+      cancelled = true;
+      session.closeDataset();
+    };
   }, [session]);
 
   return (

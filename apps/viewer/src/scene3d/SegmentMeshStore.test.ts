@@ -52,6 +52,22 @@ describe("SegmentMeshStore", () => {
     expect(store.segments()[1]!.mesh.triangleCount).toBe(2 * 12 - 4);
   });
 
+  it("never evicts the fragments of drawn segments, even from a full cache", async () => {
+    const { source, mapping } = world(6, { A: ["1", "2", "3"], B: ["4", "5", "6"] });
+    const store = new SegmentMeshStore(source, { maxCacheBytes: 1 });
+    store.setTargets(["A", "B"], mapping.membersOf, mapping.rootOf);
+    await flush();
+    store.setTargets(["A"], mapping.membersOf, mapping.rootOf);
+    // B is no longer drawn: its fragments go; A's stay, so a split of A needs no fetch.
+    expect(store.cache.has("4:2")).toBe(false);
+    expect(store.cache.has("1:2")).toBe(true);
+    const fetches = source.fetches.length;
+    mapping.set({ A1: ["1"], A2: ["2", "3"], B: ["4", "5", "6"] });
+    store.setTargets(["A1", "A2"], mapping.membersOf, mapping.rootOf);
+    expect(drawn(store)).toEqual(["A1@2", "A2@2"]);
+    expect(source.fetches.length).toBe(fetches);
+  });
+
   it("keeps the old meshes drawn during a merge until the merged segment is loaded", async () => {
     const { source, mapping } = world(6, { A: ["1", "2", "3"], B: ["4", "5", "6"] });
     const store = new SegmentMeshStore(source);

@@ -84,7 +84,23 @@ export class SegmentMeshStore {
   private readonly listeners = new Set<() => void>();
   private updateScheduled = false;
   private disposed = false;
-  private protectedKeys = new Set<string>();
+  /** Fragments of what is wanted or drawn (never evicted); built lazily, only when the cache is full. */
+  private protectedKeys: Set<string> | null = null;
+  private readonly isProtected = (key: string): boolean => {
+    if (!this.protectedKeys) {
+      const keys = new Set<string>();
+      for (const t of this.targets.values()) {
+        for (const sv of t.members) keys.add(fragmentKey(sv, t.lod));
+        const d = this.drawn.get(t.root);
+        if (d && d.lod !== t.lod) for (const sv of t.members) keys.add(fragmentKey(sv, d.lod));
+      }
+      for (const [root, d] of this.drawn) {
+        if (!this.targets.has(root)) for (const sv of d.mesh.supervoxels) keys.add(fragmentKey(sv, d.lod));
+      }
+      this.protectedKeys = keys;
+    }
+    return this.protectedKeys.has(key);
+  };
   private lastOverBudget = false;
   /** Jobs that failed, by `${root}:${lod}` → time before which they are not retried. */
   private readonly failedUntil = new Map<string, number>();
@@ -319,12 +335,9 @@ export class SegmentMeshStore {
     const now = this.opts.now();
     let deferred = false;
     let retryAt = Infinity;
-    const protect = new Set<string>();
     for (const root of this.order) {
       const t = this.targets.get(root)!;
-      for (const sv of t.members) protect.add(fragmentKey(sv, t.lod));
       const d = this.drawn.get(root);
-      if (d) for (const sv of t.members) protect.add(fragmentKey(sv, d.lod));
       if (t.built.has(t.lod)) continue;
       // A first mesh gives the segment a distance: choose its LOD again right after.
       if (t.built.size === 0 && !d && this.view) deferred = true;
@@ -357,9 +370,9 @@ export class SegmentMeshStore {
       const need = missing.some((sv) => !this.inflight.has(fragmentKey(sv, t.lod)));
       if (need) this.queued.set(jobKey, { root, lod: t.lod });
     }
-    this.protectedKeys = protect;
-    this.cache.evict((k) => this.protectedKeys.has(k));
     this.replan();
+    this.protectedKeys = null;
+    this.cache.evict(this.isProtected);
     // Built meshes of LODs neither wanted nor drawn are dropped (their fragments stay cached).
     for (const t of this.targets.values()) {
       const drawnLod = this.drawn.get(t.root)?.lod;
@@ -462,7 +475,7 @@ export class SegmentMeshStore {
       if (requests.length === 0) continue;
       this.running += 1;
       this.fetchedFragments += requests.length;
-      const keep = (k: string) => this.protectedKeys.has(k);
+      const keep = this.isProtected;
       this.source
         .fetch(requests, (part) => {
           for (const [key, f] of part) this.cache.set(key, f, keep);

@@ -37,8 +37,12 @@ describe("orbit", () => {
     expect(zoomOrbit(o, 100, 1, 1000).distance).toBeGreaterThan(100);
     expect(zoomOrbit(o, -100, 1, 1000).distance).toBeLessThan(100);
     expect(zoomOrbit(o, 1e6, 1, 1000).distance).toBe(1000);
+    // Seen along +z: the near face (z = 0) is 50 nm in front of the centre and must fit ±100 nm.
     const f = fitOrbit(o, [0, 0, 0], [200, 200, 100], 90, 1, 1);
     close(f.target, [100, 100, 50]);
-    expect(f.distance).toBeCloseTo(150 / Math.sin(Math.PI / 4));
+    expect(f.distance).toBeCloseTo(150);
+    // A wide view fits the height; a narrow one the width.
+    expect(fitOrbit(o, [0, 0, 0], [200, 200, 100], 90, 2, 1).distance).toBeCloseTo(150);
+    expect(fitOrbit(o, [0, 0, 0], [200, 200, 100], 90, 0.5, 1).distance).toBeCloseTo(250);
   });
 });

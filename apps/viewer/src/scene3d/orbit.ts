@@ -83,21 +83,35 @@ export function zoomOrbit(o: Orbit, deltaY: number, min: number, max: number): O
   return { ...o, distance };
 }
 
-/** Looks at the centre of a box from far enough that the box's bounding sphere fits the view. */
+/**
+ * Looks at the centre of a box from the current direction, just far enough that all eight corners fall
+ * inside the view (times `margin`).
+ */
 export function fitOrbit(
   o: Orbit,
   min: Vec3,
   max: Vec3,
   fovDegrees: number,
   aspect: number,
-  margin = 1.1,
+  margin = 1.08,
 ): Orbit {
   const centre: Vec3 = [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2];
-  const radius = Math.max(1, Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]) / 2);
-  const halfV = (fovDegrees * Math.PI) / 360;
-  const halfH = Math.atan(Math.tan(halfV) * aspect);
-  const distance = (radius * margin) / Math.sin(Math.min(halfV, halfH));
-  return { ...o, target: centre, distance };
+  const tanV = Math.tan((fovDegrees * Math.PI) / 360);
+  const tanH = tanV * aspect;
+  const toCamera = orbitDirection(o);
+  const { right, up } = orbitAxes(o);
+  let distance = 0;
+  for (let k = 0; k < 8; k++) {
+    const c: Vec3 = [
+      (k & 1 ? max[0] : min[0]) - centre[0],
+      (k & 2 ? max[1] : min[1]) - centre[1],
+      (k & 4 ? max[2] : min[2]) - centre[2],
+    ];
+    const dot = (a: Vec3) => a[0] * c[0] + a[1] * c[1] + a[2] * c[2];
+    const z = dot(toCamera);
+    distance = Math.max(distance, z + Math.abs(dot(right)) / tanH, z + Math.abs(dot(up)) / tanV);
+  }
+  return { ...o, target: centre, distance: Math.max(1, distance * margin) };
 }
 
 /** Near and far planes that keep depth precision and still hold the whole scene (radius nm). */
