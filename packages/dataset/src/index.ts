@@ -27,3 +27,20 @@ export type { SurfaceNets } from "./surfaceNets";
 export { surfaceNets } from "./surfaceNets";
 export type { UnionFind } from "./unionFind";
 export { createUnionFind, findRoot, labelComponents, union } from "./unionFind";
+export type {
+  BackgroundSynapsePoint,
+  ImportNeuroproofOptions,
+  ImportProgress,
+  ImportStage,
+  ImportSummary,
+} from "./importNeuroproof";
+export {
+  ImportError,
+  importNeuroproof,
+  NEUROPROOF_AGGLOMERATION_THRESHOLD,
+  NEUROPROOF_DEFAULT_VOXEL_SIZE,
+} from "./importNeuroproof";
+export type { ImportArgs } from "./importArgs";
+export { ImportArgsError, importHelp, parseImportArgs } from "./importArgs";
+export { NeuroproofInputError } from "./neuroproofFiles";
+export { Hdf5VolumeError } from "./readHdf5Volume";

@@ -5,6 +5,7 @@ import { demoCommand } from "./demoCommand";
 import { exportCommand } from "./exportCommand";
 import { forecastCommand } from "./forecastCommand";
 import { generateCommand } from "./generateCommand";
+import { importCommand } from "./importCommand";
 import { serveCommand } from "./serveCommand";
 import { usersCommand } from "./usersCommand";
 
@@ -12,6 +13,7 @@ const COMMANDS: Command[] = [
   demoCommand,
   serveCommand,
   generateCommand,
+  importCommand,
   exportCommand,
   forecastCommand,
   usersCommand,
