@@ -13,7 +13,8 @@ import {
   type Vec3,
 } from "@danio/formats";
 import { type AgglomerationErrors, measureAgglomerationErrors } from "./agglomerationErrors";
-import { DATASET_LAYOUT, MANIFEST_FILE, MANIFEST_VERSION } from "./layout";
+import { DATASET_LAYOUT, MANIFEST_FILE, MANIFEST_VERSION, standardLayers } from "./layout";
+
 import { type DatasetManifest, formatManifest } from "./manifest";
 import { writePrecomputedVolume } from "./precomputedVolume";
 import { BRAIN_CONSTANTS, type BrainStage, synthesizeBrain } from "./synthesizeBrain";
@@ -225,21 +226,7 @@ export async function generateDataset(
       description: `Synthetic demo brain: ${o.neurons} neurons, seed ${o.seed}`,
       voxelSize: C.voxelSize,
       bounds: { min: [0, 0, 0], max: o.size },
-      layers: {
-        image: { path: DATASET_LAYOUT.image, format: "neuroglancer-precomputed", dataType: "uint8" },
-        segmentation: {
-          path: DATASET_LAYOUT.segmentation,
-          format: "neuroglancer-precomputed",
-          dataType: "uint64",
-        },
-        meshes: {
-          legacyPath: DATASET_LAYOUT.legacyMeshes,
-          index: DATASET_LAYOUT.meshIndex,
-          data: DATASET_LAYOUT.meshData,
-          lodCount: brain.meshes.lodCount,
-          lodErrors: brain.meshes.lodErrors,
-        },
-      },
+      layers: standardLayers(brain.meshes),
       graph: {
         path: DATASET_LAYOUT.graph,
         supervoxelCount: brain.graph.ids.length,

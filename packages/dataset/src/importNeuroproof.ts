@@ -19,7 +19,8 @@ import {
   type Vec3,
 } from "@danio/formats";
 import { agglomerate } from "./agglomerationErrors";
-import { DATASET_LAYOUT, MANIFEST_FILE, MANIFEST_VERSION } from "./layout";
+import { DATASET_LAYOUT, MANIFEST_FILE, MANIFEST_VERSION, standardLayers } from "./layout";
+
 import { type DatasetManifest, formatManifest } from "./manifest";
 import { meshSupervoxels } from "./meshSupervoxels";
 import { parseNeuroproofGraph, parseRavelerSynapses } from "./neuroproofFiles";
@@ -465,21 +466,7 @@ export async function importNeuroproof(options: ImportNeuroproofOptions): Promis
           : `The sample records no voxel size; ${voxelSize.join("x")} nm (FIB-SEM) is assumed.`),
       voxelSize,
       bounds: { min: [0, 0, 0], max: size },
-      layers: {
-        image: { path: DATASET_LAYOUT.image, format: "neuroglancer-precomputed", dataType: "uint8" },
-        segmentation: {
-          path: DATASET_LAYOUT.segmentation,
-          format: "neuroglancer-precomputed",
-          dataType: "uint64",
-        },
-        meshes: {
-          legacyPath: DATASET_LAYOUT.legacyMeshes,
-          index: DATASET_LAYOUT.meshIndex,
-          data: DATASET_LAYOUT.meshData,
-          lodCount: meshes.lodCount,
-          lodErrors: meshes.lodErrors,
-        },
-      },
+      layers: standardLayers(meshes),
       graph: {
         path: DATASET_LAYOUT.graph,
         supervoxelCount: n,

@@ -26,3 +26,26 @@ export const DATASET_LAYOUT = {
   synapses: "synapses.bin",
   groundTruth: "groundtruth.bin",
 } as const;
+
+/** The manifest's `layers` for a dataset written in the standard layout (generated or imported). */
+export function standardLayers(meshes: { lodCount: number; lodErrors: number[] }) {
+  return {
+    image: {
+      path: DATASET_LAYOUT.image,
+      format: "neuroglancer-precomputed" as const,
+      dataType: "uint8" as const,
+    },
+    segmentation: {
+      path: DATASET_LAYOUT.segmentation,
+      format: "neuroglancer-precomputed" as const,
+      dataType: "uint64" as const,
+    },
+    meshes: {
+      legacyPath: DATASET_LAYOUT.legacyMeshes,
+      index: DATASET_LAYOUT.meshIndex,
+      data: DATASET_LAYOUT.meshData,
+      lodCount: meshes.lodCount,
+      lodErrors: meshes.lodErrors,
+    },
+  };
+}
