@@ -53,7 +53,10 @@ export async function benchSync(
   const login = async (name: string, password: string) =>
     ((await (await api("/api/login", undefined, { name, password })).json()) as { token: string }).token;
   const adminToken = await login("admin", "admin-password");
+  // Two collections a moment apart: array buffers' backing stores are released after the first.
   const serverBytes = async () => {
+    await api("/api/admin/stats?gc=true", adminToken);
+    await new Promise((r) => setTimeout(r, 200));
     const { memory: mem } = (await (await api("/api/admin/stats?gc=true", adminToken)).json()) as {
       memory: { heapUsed: number; external: number };
     };
@@ -101,7 +104,6 @@ export async function benchSync(
   const results: Record<string, unknown> = {};
   for (const n of sizes) {
     log(`connecting ${n} clients`);
-    const bytesBefore = await serverBytes();
     const tokens = await Promise.all(Array.from({ length: n }, (_, i) => login(`u${i}`, "bench-password")));
     const clients: DatasetConnection[] = tokens.map((token) =>
       connectDataset({
@@ -113,7 +115,6 @@ export async function benchSync(
     );
     await Promise.all(clients.map((c) => c.whenSynced()));
     await new Promise((r) => setTimeout(r, 300));
-    const bytesAfter = await serverBytes();
 
     // Edit → visible: time from sending the command to each other client's receipt of the op summary.
     const latencies: number[] = [];
@@ -171,10 +172,17 @@ export async function benchSync(
         samples: latencies.length,
       },
       opsPerSecond,
-      serverHeapBytesPerClient: (bytesAfter - bytesBefore) / n,
+      serverHeapBytesPerClient: 0,
       awarenessMessagesPerCursorMove: awarenessPerMove,
     };
+    // Server memory per client: heap + external with the clients connected, minus the same right after they
+    // disconnect (everything else equal), after a full collection each time.
+    const withClients = await serverBytes();
     for (const c of clients) c.destroy();
+    await new Promise((r) => setTimeout(r, 500));
+    const withoutClients = await serverBytes();
+    (results[`clients${n}`] as { serverHeapBytesPerClient: number }).serverHeapBytesPerClient =
+      (withClients - withoutClients) / n;
     await new Promise((r) => setTimeout(r, 300));
   }
   child.kill("SIGTERM");
