@@ -262,6 +262,17 @@ describe("generateDataset", () => {
     }
   });
 
+  it("[MESH5] lays the fragment data out as one contiguous block per LOD, coarsest first", () => {
+    const { offsets, lengths, lodCount: L, ids } = ds.meshes.index;
+    let end = 0;
+    for (let l = L - 1; l >= 0; l--) {
+      for (let i = 0; i < ids.length; i++) {
+        expect(offsets[i * L + l]).toBe(end);
+        end += lengths[i * L + l]!;
+      }
+    }
+  });
+
   it("shows progress from 0 to 1 through every stage", () => {
     const fractions = progress.map((p) => p.fraction);
     expect(fractions.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= fractions[i - 1]!))).toBe(true);

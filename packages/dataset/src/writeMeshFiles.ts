@@ -47,8 +47,10 @@ export function writeMeshFiles(
   const fd = openSync(paths.data, "w");
   let offset = 0;
   try {
-    for (let i = 0; i < n; i++) {
-      for (let l = 0; l < L; l++) {
+    // One contiguous block per LOD, coarsest first: a viewer loading the coarse level of many segments
+    // reads a few long ranges and never downloads the finer levels' bytes.
+    for (let l = L - 1; l >= 0; l--) {
+      for (let i = 0; i < n; i++) {
         const bytes = encodeMeshFragment(meshes.fragments[i * L + l]!);
         writeSync(fd, bytes);
         offsets[i * L + l] = offset;
