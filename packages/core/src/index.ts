@@ -93,3 +93,20 @@ export {
   materialize,
   rootIdsOf,
 } from "./materialize";
+export {
+  checkMaterializeInput,
+  chunkRange,
+  classThresholds,
+  concatEdges,
+  countChunk,
+  MAX_MATERIALIZE_PARTS,
+  MAX_PARTS_SYNAPSES,
+  materializeInParts,
+  neuronTable,
+  type PartsContext,
+  type PartsLayout,
+  planRegions,
+  prefixParts,
+  scatterChunk,
+  sortRegion,
+} from "./materializeParts";

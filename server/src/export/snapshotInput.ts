@@ -1,5 +1,7 @@
 import {
   formatId,
+  type MaterializeInput,
+  type Materialized,
   materialize,
   type Operation,
   type ProofreadingOptions,
@@ -18,11 +20,7 @@ export class SnapshotError extends Error {
   override readonly name = "SnapshotError";
 }
 
-/**
- * Freezes the state at `seq` (replaying the log prefix unless `live` already is that state), resolves the
- * neuron records' anchors to that state's roots, selects the neurons, and materializes.
- */
-export function snapshotInput(p: {
+export interface SnapshotInputParams {
   datasetId: string;
   graph: SupervoxelGraph;
   options: ProofreadingOptions;
@@ -34,7 +32,33 @@ export function snapshotInput(p: {
   neurons: NeuronSelection;
   formats: readonly SnapshotFormat[];
   softwareVersion: string;
-}): SnapshotInput {
+}
+
+/**
+ * Freezes the state at `seq` (replaying the log prefix unless `live` already is that state), resolves the
+ * neuron records' anchors to that state's roots, selects the neurons, and materializes.
+ */
+export function snapshotInput(p: SnapshotInputParams): SnapshotInput {
+  const { input, finish } = prepareSnapshot(p);
+  return finish(materialize(input));
+}
+
+/**
+ * `snapshotInput`, materializing through `materializer` (the server's worker pool, see materializeOn);
+ * the result is identical.
+ */
+export async function snapshotInputAsync(
+  p: SnapshotInputParams,
+  materializer: (input: MaterializeInput) => Promise<Materialized>,
+): Promise<SnapshotInput> {
+  const { input, finish } = prepareSnapshot(p);
+  return finish(await materializer(input));
+}
+
+function prepareSnapshot(p: SnapshotInputParams): {
+  input: MaterializeInput;
+  finish: (materialized: Materialized) => SnapshotInput;
+} {
   if (!Number.isInteger(p.seq) || p.seq < 0 || p.seq > p.ops.length) {
     throw new SnapshotError(`at: expected a sequence number from 0 to ${p.ops.length}, got ${p.seq}`);
   }
@@ -59,7 +83,7 @@ export function snapshotInput(p: {
       `no approved neuron at sequence number ${p.seq}: approve neurons first, or export every neuron (neurons: "all")`,
     );
   }
-  const materialized = materialize({
+  const input: MaterializeInput = {
     rootCounters: counters,
     counterLimit: state.rootCounterLimit,
     rootIdBase: base,
@@ -67,9 +91,9 @@ export function snapshotInput(p: {
     postIndex: p.synapses.postIndex,
     score: p.synapses.score,
     include,
-  });
+  };
   const last = p.seq > 0 ? p.ops[p.seq - 1] : undefined;
-  return {
+  const finish = (materialized: Materialized): SnapshotInput => ({
     dataset: p.datasetId,
     seq: p.seq,
     // The time of the state frozen (of its last operation), so that the same snapshot is byte-identical.
@@ -79,5 +103,6 @@ export function snapshotInput(p: {
     synapses: p.synapses,
     meta,
     formats: p.formats,
-  };
+  });
+  return { input, finish };
 }

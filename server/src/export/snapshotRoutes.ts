@@ -11,7 +11,8 @@ import { requireUser } from "../http/requireUser";
 import { sendFile } from "../http/sendFile";
 import { SOFTWARE_VERSION } from "../version";
 import { buildSnapshotFiles, SNAPSHOT_FORMATS } from "./buildSnapshotFiles";
-import { type NeuronSelection, SnapshotError, snapshotInput } from "./snapshotInput";
+import { createMaterializer } from "./materializePool";
+import { type NeuronSelection, SnapshotError, type snapshotInput, snapshotInputAsync } from "./snapshotInput";
 import { writeSnapshotDir } from "./writeSnapshotDir";
 
 export interface SnapshotRouteDeps {
@@ -30,6 +31,12 @@ const SNAPSHOT_ID = /^seq[0-9]+-(approved|all)$/;
  */
 export function snapshotRoutes(app: FastifyInstance, deps: SnapshotRouteDeps): void {
   const { tokens, datasets } = deps;
+  // Large snapshots materialize on a worker pool, started on first use and stopped with the app.
+  const materializer = createMaterializer({
+    onPoolError: (err) =>
+      app.log.warn({ err }, "materialize pool unavailable; materializing on the main thread"),
+  });
+  app.addHook("onClose", async () => materializer.close());
   const dirOf = (datasetId: string, id: string) => join(deps.snapshotsDir, datasetId, id);
   const manifestOf = (datasetId: string, id: string) =>
     parseSnapshotManifest(readFileSync(join(dirOf(datasetId, id), "manifest.json")), `${id}/manifest.json`);
@@ -57,19 +64,22 @@ export function snapshotRoutes(app: FastifyInstance, deps: SnapshotRouteDeps): v
         return { id, manifest: manifestOf(session.id, id), created: false };
       let input: ReturnType<typeof snapshotInput>;
       try {
-        input = snapshotInput({
-          datasetId: session.id,
-          graph: session.graph,
-          options: state.options,
-          ops: state.log.all(),
-          live: state,
-          seq,
-          synapses: session.dataset.synapses,
-          records: readNeurons(await deps.getDoc(session.id)),
-          neurons,
-          formats: SNAPSHOT_FORMATS,
-          softwareVersion: SOFTWARE_VERSION,
-        });
+        input = await snapshotInputAsync(
+          {
+            datasetId: session.id,
+            graph: session.graph,
+            options: state.options,
+            ops: state.log.all(),
+            live: state,
+            seq,
+            synapses: session.dataset.synapses,
+            records: readNeurons(await deps.getDoc(session.id)),
+            neurons,
+            formats: SNAPSHOT_FORMATS,
+            softwareVersion: SOFTWARE_VERSION,
+          },
+          materializer.materialize,
+        );
       } catch (err) {
         if (err instanceof SnapshotError) throw new HttpError(409, "snapshot.refused", err.message);
         throw err;
