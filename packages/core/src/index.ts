@@ -102,7 +102,6 @@ export {
   MAX_MATERIALIZE_PARTS,
   MAX_PARTS_SYNAPSES,
   materializeInParts,
-  neuronTable,
   type PartsContext,
   type PartsLayout,
   planRegions,
@@ -110,3 +109,4 @@ export {
   scatterChunk,
   sortRegion,
 } from "./materializeParts";
+export { neuronTable } from "./neuronTable";

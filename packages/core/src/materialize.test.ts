@@ -131,7 +131,7 @@ describe("materialize", () => {
       include: null,
       thresholds: { weight: 0.5, highPrecision: 0.9 },
     });
-    const toNine = out.edges.weightHR.findIndex((c) => c === 3);
+    const toNine = out.edges.weightHR.indexOf(3);
     expect([out.edges.weightHR[toNine], out.edges.weight[toNine], out.edges.weightHP[toNine]]).toEqual([
       3, 2, 1,
     ]);

@@ -1,3 +1,5 @@
+import { neuronTable } from "./neuronTable";
+
 /**
  * Materialization (SPEC.md X1–X6): the connectome at one state of the agglomeration, as columnar typed
  * arrays. Neurons are root counters (root id = rootIdBase + counter), so every step is a counting sort
@@ -148,27 +150,13 @@ export function materialize(input: MaterializeInput): Materialized {
     outCount[synapsePre[k]!]! += 1;
     inCount[synapsePost[k]!]! += 1;
   }
-  let neuronCount = 0;
-  for (let c = 0; c < counterLimit; c++) {
-    if (include !== null ? include[c] === 1 : outCount[c]! + inCount[c]! > 0) neuronCount++;
-  }
-  const nRoot = new Uint32Array(neuronCount);
-  const nPre = new Uint32Array(neuronCount);
-  const nPost = new Uint32Array(neuronCount);
-  for (let c = 0, j = 0; c < counterLimit; c++) {
-    if (include !== null ? include[c] !== 1 : outCount[c]! + inCount[c]! === 0) continue;
-    nRoot[j] = c;
-    nPre[j] = outCount[c]!;
-    nPost[j] = inCount[c]!;
-    j++;
-  }
   return {
     rootIdBase: input.rootIdBase,
     synapseOrder: order,
     synapsePre,
     synapsePost,
     edges: { pre: ePre, post: ePost, weightHR: wHR, weight: w, weightHP: wHP },
-    neurons: { root: nRoot, pre: nPre, post: nPost },
+    neurons: neuronTable(counterLimit, include, outCount, inCount),
   };
 }
 
