@@ -3,8 +3,8 @@
  * Everything is written into a staging directory beside the target and renamed into place at the end,
  * so a failure leaves nothing half-written.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import {
   encodeGroundTruth,
   encodeSupervoxelGraph,
@@ -19,6 +19,7 @@ import { type DatasetManifest, formatManifest } from "./manifest";
 import { writePrecomputedVolume } from "./precomputedVolume";
 import { BRAIN_CONSTANTS, type BrainStage, synthesizeBrain } from "./synthesizeBrain";
 import { writeMeshFiles } from "./writeMeshFiles";
+import { writeStaged } from "./writeStaged";
 
 export interface GenerateOptions {
   /** The dataset directory to create. */
@@ -173,11 +174,8 @@ export async function generateDataset(
   );
 
   const C = BRAIN_CONSTANTS;
-  const staging = join(dirname(o.out), `.${basename(o.out)}.partial-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
   const tWrite = performance.now();
-  try {
-    mkdirSync(staging, { recursive: true });
+  await writeStaged(o.out, o.overwrite, (staging) => {
     const key = C.voxelSize.join("_");
     const scale = {
       key,
@@ -251,19 +249,7 @@ export async function generateDataset(
       },
     };
     writeFileSync(join(staging, MANIFEST_FILE), formatManifest(manifest));
-    if (existsSync(o.out)) {
-      const old = join(dirname(o.out), `.${basename(o.out)}.old-${process.pid}`);
-      renameSync(o.out, old);
-      renameSync(staging, o.out);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      mkdirSync(dirname(o.out), { recursive: true });
-      renameSync(staging, o.out);
-    }
-  } catch (e) {
-    rmSync(staging, { recursive: true, force: true });
-    throw e;
-  }
+  });
   const writeSeconds = (performance.now() - tWrite) / 1000;
   report("write", 1, "done");
   const measured = measureAgglomerationErrors(

@@ -44,3 +44,4 @@ export type { ImportArgs } from "./importArgs";
 export { ImportArgsError, importHelp, parseImportArgs } from "./importArgs";
 export { NeuroproofInputError } from "./neuroproofFiles";
 export { Hdf5VolumeError } from "./readHdf5Volume";
+export { writeStaged } from "./writeStaged";

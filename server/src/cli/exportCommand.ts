@@ -85,7 +85,7 @@ manifest (row counts, sha256 per file). The same snapshot made twice is byte-ide
         softwareVersion: SOFTWARE_VERSION,
       });
       const files = buildSnapshotFiles(input);
-      writeSnapshotDir(resolve(out), files);
+      await writeSnapshotDir(resolve(out), files);
       const m = input.materialized;
       console.log(
         `wrote ${files.length} files to ${out}: ${m.neurons.root.length} neurons, ${m.synapseOrder.length} synapses, ${m.edges.pre.length} edges`,

@@ -84,7 +84,7 @@ export function snapshotRoutes(app: FastifyInstance, deps: SnapshotRouteDeps): v
         if (err instanceof SnapshotError) throw new HttpError(409, "snapshot.refused", err.message);
         throw err;
       }
-      writeSnapshotDir(dir, buildSnapshotFiles(input));
+      await writeSnapshotDir(dir, buildSnapshotFiles(input));
       reply.code(201);
       return { id, manifest: manifestOf(session.id, id), created: true };
     },
