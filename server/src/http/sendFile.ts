@@ -1,9 +1,8 @@
 import { createReadStream, statSync } from "node:fs";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { extname } from "node:path";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { HttpError } from "./HttpError";
-
-const TYPES: Record<string, string> = { ".json": "application/json", ".png": "image/png" };
+import { CONTENT_TYPES, pathInside } from "./pathInside";
 
 /**
  * Sends a file below `rootDir` with single-range support (`Range: bytes=a-b`), so that mesh fragments can be
@@ -16,10 +15,8 @@ export function sendFile(
   req: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
-  const root = resolve(rootDir);
-  const target = normalize(join(root, relPath));
-  if (target !== root && !target.startsWith(root + sep))
-    throw new HttpError(403, "forbidden", "path escapes the dataset");
+  const target = pathInside(rootDir, relPath);
+  if (target === undefined) throw new HttpError(403, "forbidden", "path escapes the dataset");
   let size: number;
   try {
     const st = statSync(target);
@@ -30,7 +27,7 @@ export function sendFile(
   }
   reply.header("accept-ranges", "bytes");
   reply.header("access-control-allow-origin", "*");
-  reply.type(TYPES[extname(target)] ?? "application/octet-stream");
+  reply.type(CONTENT_TYPES[extname(target)] ?? "application/octet-stream");
   const range = req.headers.range;
   if (range) {
     const m = /^bytes=(\d*)-(\d*)$/.exec(range);

@@ -1,17 +1,7 @@
 import { createReadStream, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { extname, join, normalize, resolve, sep } from "node:path";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".wasm": "application/wasm",
-  ".map": "application/json",
-};
+import { extname, join, resolve, sep } from "node:path";
+import { CONTENT_TYPES, pathInside } from "./pathInside";
 
 /**
  * Serves files below `rootDir`; unknown paths without an extension fall back to index.html (the viewer is
@@ -27,8 +17,8 @@ export function serveStaticFile(rootDir: string, req: IncomingMessage, res: Serv
     res.writeHead(400, { "content-type": "text/plain" }).end(`bad path encoding: ${url.pathname}`);
     return true;
   }
-  const target = normalize(join(root, path));
-  if (target !== root && !target.startsWith(root + sep)) {
+  const target = pathInside(root, path);
+  if (target === undefined) {
     res.writeHead(403, { "content-type": "text/plain" }).end("forbidden");
     return true;
   }
@@ -44,7 +34,7 @@ export function serveStaticFile(rootDir: string, req: IncomingMessage, res: Serv
   }
   if (!st?.isFile()) return false;
   res.writeHead(200, {
-    "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+    "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
     "content-length": st.size,
     "cache-control": file.includes(`${sep}assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
   });
