@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { createSupervoxelGraphFromIndices } from "@danio/core";
 import { loadDataset } from "@danio/dataset";
 import { readNeurons, roomForDataset } from "@danio/sync";
 import * as Y from "yjs";
 import { datasetIdFromDir } from "../datasets/DatasetRegistry";
+import { graphOfDataset, proofreadingOptionsOf } from "../datasets/proofreadingInputs";
 import { buildSnapshotFiles, SNAPSHOT_FORMATS, type SnapshotFormat } from "../export/buildSnapshotFiles";
 import { snapshotInput } from "../export/snapshotInput";
 import { writeSnapshotDir } from "../export/writeSnapshotDir";
@@ -59,23 +59,13 @@ manifest (row counts, sha256 per file). The same snapshot made twice is byte-ide
       const ops = await readOperationLog(store, datasetId);
       const doc = new Y.Doc();
       for (const u of await store.loadUpdates(roomForDataset(datasetId))) Y.applyUpdate(doc, u.update);
-      const g = dataset.graph;
-      const graph = createSupervoxelGraphFromIndices({
-        supervoxelIds: g.ids,
-        edgeA: g.edgeA,
-        edgeB: g.edgeB,
-        affinities: g.affinity,
-        positions: g.positions,
-      });
+      const graph = graphOfDataset(dataset);
       const seq = intFlag(args, "at", ops.length, 0, ops.length);
       console.error(`export: ${datasetId} at sequence number ${seq} of ${ops.length}, ${neurons} neurons`);
       const input = snapshotInput({
         datasetId,
         graph,
-        options: {
-          threshold: dataset.manifest.graph.agglomerationThreshold,
-          maxMergeDistance: dataset.manifest.proofreading.maxMergeDistance,
-        },
+        options: proofreadingOptionsOf(dataset),
         ops,
         seq,
         synapses: dataset.synapses,

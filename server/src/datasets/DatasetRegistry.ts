@@ -30,6 +30,8 @@ export function findDatasetDirs(dataDir: string): string[] {
 /** Registers datasets in the store and opens their sessions on first use. */
 export class DatasetRegistry {
   private readonly sessions = new Map<string, Promise<DatasetSession>>();
+  /** Datasets loaded (and so validated) at registration, kept for their first session instead of loading twice. */
+  private readonly registered = new Map<string, LoadedDataset>();
 
   constructor(
     private readonly store: Store,
@@ -48,6 +50,7 @@ export class DatasetRegistry {
       }
       const loaded = loadDataset(dir);
       out.push(await this.store.registerDataset({ id, name: loaded.manifest.name, dir }));
+      this.registered.set(id, loaded);
     }
     return out;
   }
@@ -70,7 +73,8 @@ export class DatasetRegistry {
     let s = this.sessions.get(id);
     if (!s) {
       s = this.record(id).then((rec) => {
-        const loaded: LoadedDataset = loadDataset(rec.dir);
+        const loaded = this.registered.get(id) ?? loadDataset(rec.dir);
+        this.registered.delete(id);
         return DatasetSession.open(id, loaded, this.store, this.sync);
       });
       s.catch(() => this.sessions.delete(id));

@@ -1,5 +1,4 @@
 import {
-  createSupervoxelGraphFromIndices,
   type EditAccess,
   formatId,
   type Operation,
@@ -25,6 +24,7 @@ import { readOperationLog } from "../store/readOperationLog";
 import type { Store } from "../store/Store";
 import { SERVER_ORIGIN } from "../sync/SyncRoom";
 import { opSummary } from "./opSummary";
+import { graphOfDataset, proofreadingOptionsOf } from "./proofreadingInputs";
 import {
   type OperationBody,
   type SplitPreviewBody,
@@ -68,14 +68,7 @@ export class DatasetSession {
     sync: SessionSync,
     now: () => number = Date.now,
   ): Promise<DatasetSession> {
-    const g = dataset.graph;
-    const graph = createSupervoxelGraphFromIndices({
-      supervoxelIds: g.ids,
-      edgeA: g.edgeA,
-      edgeB: g.edgeB,
-      affinities: g.affinity,
-      positions: g.positions,
-    });
+    const graph = graphOfDataset(dataset);
     const state = await replayFromStore(id, graph, dataset, store);
     return new DatasetSession(id, dataset, graph, state, store, sync, now);
   }
@@ -239,12 +232,5 @@ async function replayFromStore(
   store: Store,
 ): Promise<ProofreadingState> {
   const ops = await readOperationLog(store, id);
-  return replayOperations(
-    graph,
-    {
-      threshold: dataset.manifest.graph.agglomerationThreshold,
-      maxMergeDistance: dataset.manifest.proofreading.maxMergeDistance,
-    },
-    ops,
-  );
+  return replayOperations(graph, proofreadingOptionsOf(dataset), ops);
 }

@@ -145,7 +145,6 @@ export function datasetRoutes(app: FastifyInstance, deps: DatasetRouteDeps): voi
       }
       neurons.push({ id, root, ...record });
     }
-    if (!neurons.length && !(await datasets.exists(s.id))) throw new HttpError(404, "dataset.unknown", s.id);
     return { neurons };
   });
 }
