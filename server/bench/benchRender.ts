@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { loadDataset } from "@danio/dataset";
 import { chromium, type Page } from "@playwright/test";
+import { mergeCandidate } from "../src/testing/mergeCandidate";
 import { spawnServe } from "../src/testing/spawnServe";
 
 const REPO = new URL("../../", import.meta.url).pathname;
@@ -11,31 +11,17 @@ interface RenderStats {
   frameMs: number;
 }
 
-/** Two adjacent supervoxels in different segments, close enough to merge. */
+/** Two adjacent supervoxels in different segments (per the page's mapping), close enough to merge. */
 function mergeablePair(
   datasetDir: string,
   entries: [string, string][],
 ): { sv: string; position: [number, number, number] }[] {
-  const ds = loadDataset(datasetDir);
-  const g = ds.graph;
   const rootOf = new Map(entries);
-  const max = ds.manifest.proofreading.maxMergeDistance;
-  const pos = (i: number): [number, number, number] => [
-    g.positions[3 * i]!,
-    g.positions[3 * i + 1]!,
-    g.positions[3 * i + 2]!,
+  const { a, b, posA, posB } = mergeCandidate(datasetDir, (sv) => rootOf.get(String(sv)));
+  return [
+    { sv: String(a), position: posA },
+    { sv: String(b), position: posB },
   ];
-  for (let e = 0; e < g.edgeA.length; e++) {
-    const [i, j] = [g.edgeA[e]!, g.edgeB[e]!];
-    const [a, b] = [String(g.ids[i]), String(g.ids[j])];
-    const [p, q] = [pos(i), pos(j)];
-    if (rootOf.get(a) === rootOf.get(b) || Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]) > max) continue;
-    return [
-      { sv: a, position: p },
-      { sv: b, position: q },
-    ];
-  }
-  throw new Error(`${datasetDir}: no mergeable pair`);
 }
 
 function median(xs: number[]): number {

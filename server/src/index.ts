@@ -31,3 +31,4 @@ export {
   type SyncServerOptions,
 } from "./sync/index";
 export { spawnServe } from "./testing/spawnServe";
+export { mergeCandidate } from "./testing/mergeCandidate";

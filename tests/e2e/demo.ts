@@ -60,39 +60,18 @@ export async function keepScreenshot(
   return countDistinctColours(png);
 }
 
-/** Two adjacent supervoxels of different segments (per the server's membership), close enough to merge. */
+/** Two adjacent supervoxels of different segments (per the page's mapping), close enough to merge. */
 export async function mergeablePair(
   page: Page,
   datasetDir: string,
 ): Promise<{ a: string; b: string; posA: [number, number, number]; posB: [number, number, number] }> {
-  const { loadDataset } = await import("@danio/dataset");
-  const ds = loadDataset(datasetDir);
-  const g = ds.graph;
-  const max = ds.manifest.proofreading.maxMergeDistance;
-  const roots = await withSession(page, (s: { mapping: { entries(): Iterable<[string, string]> } }) => [
+  const { mergeCandidate } = await import("@danio/server");
+  const entries = await withSession(page, (s: { mapping: { entries(): Iterable<[string, string]> } }) => [
     ...s.mapping.entries(),
   ]);
-  const rootOf = new Map(roots);
-  for (let e = 0; e < g.edgeA.length; e++) {
-    const i = g.edgeA[e]!;
-    const j = g.edgeB[e]!;
-    const a = String(g.ids[i]);
-    const b = String(g.ids[j]);
-    if (rootOf.get(a) === rootOf.get(b)) continue;
-    const p = [g.positions[3 * i]!, g.positions[3 * i + 1]!, g.positions[3 * i + 2]!] as [
-      number,
-      number,
-      number,
-    ];
-    const q = [g.positions[3 * j]!, g.positions[3 * j + 1]!, g.positions[3 * j + 2]!] as [
-      number,
-      number,
-      number,
-    ];
-    if (Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]) > max) continue;
-    return { a, b, posA: p, posB: q };
-  }
-  throw new Error(`${datasetDir}: no mergeable pair`);
+  const rootOf = new Map(entries);
+  const { a, b, posA, posB } = mergeCandidate(datasetDir, (sv) => rootOf.get(String(sv)));
+  return { a: String(a), b: String(b), posA, posB };
 }
 
 export const DEMO_DATASET_DIR = new URL("../results/e2e-demo/demo", import.meta.url).pathname;

@@ -2,6 +2,7 @@ import {
   claimNeuron,
   connectDataset,
   type DatasetConnection,
+  type Membership,
   readAnnotations,
   readNeurons,
   releaseNeuron,
@@ -20,6 +21,14 @@ const toPoint = (p: PickedPoint): PointJson => ({
   position: p.position,
   root: p.root,
 });
+
+/** The segment mapping of a membership payload, at its sequence number. */
+function mappingOf(m: Membership): SegmentMapping {
+  return new SegmentMapping(
+    Array.from(m.supervoxels, (sv, i) => [sv.toString(), m.roots[i]!.toString()] as const),
+    m.seq,
+  );
+}
 
 /** Friendlier words for the server's refusals, by code. */
 const REFUSAL_WORDS: Record<string, string> = {
@@ -82,10 +91,7 @@ export class ViewerSession {
     const info = await this.api.dataset(id);
     const m = await this.api.membership(id);
     this.supervoxelIds = m.supervoxels;
-    this.mapping = new SegmentMapping(
-      Array.from(m.supervoxels, (sv, i) => [sv.toString(), m.roots[i]!.toString()] as const),
-      m.seq,
-    );
+    this.mapping = mappingOf(m);
     const b = info.manifest.bounds;
     const centre: [number, number, number] = [
       Math.floor((b.min[0] + b.max[0]) / 2),
@@ -177,10 +183,7 @@ export class ViewerSession {
 
   private async reloadMapping(id: string): Promise<void> {
     const m = await this.api.membership(id);
-    this.mapping = new SegmentMapping(
-      Array.from(m.supervoxels, (sv, i) => [sv.toString(), m.roots[i]!.toString()] as const),
-      m.seq,
-    );
+    this.mapping = mappingOf(m);
     this.store.set({ mappingVersion: this.store.getState().mappingVersion + 1, seq: m.seq });
   }
 
