@@ -11,6 +11,7 @@ import {
   type SupervoxelGraph,
 } from "../src/index";
 import { createSyntheticGraph, type SyntheticGraph } from "./createSyntheticGraph";
+import { createRng, type Rng } from "../test/rng";
 
 /**
  * The core benchmark (`pnpm danio bench core --json`, or `pnpm --filter @danio/core bench`): builds the
@@ -32,7 +33,7 @@ type Figures = Record<string, number | Record<string, number>>;
 export async function benchCore(options: BenchCoreOptions = {}): Promise<Figures> {
   const supervoxels = options.supervoxels ?? 1_000_000;
   const progress = options.onProgress ?? (() => {});
-  const rng = createRandom(options.seed ?? 7);
+  const rng = createRng(options.seed ?? 7);
   const out: Figures = {};
   // Other work on the machine slows every figure; record how busy it was.
   out.loadAverage1mAtStart = round(loadavg()[0]!);
@@ -178,7 +179,7 @@ function benchSplits(
   groups: Map<number, GroupHalves>,
   kind: 0 | 1 | 2,
   samples: number,
-  rng: Random,
+  rng: Rng,
 ): Record<string, number> {
   const candidates = [...groups.values()].filter((g) => g.kind === kind);
   if (candidates.length === 0) return { count: 0 };
@@ -224,7 +225,7 @@ function benchSplits(
   };
 }
 
-function pickSeeds(list: readonly number[], count: number, rng: Random): number[] {
+function pickSeeds(list: readonly number[], count: number, rng: Rng): number[] {
   const out = new Set<number>();
   while (out.size < count) out.add(list[rng.int(list.length)]!);
   return [...out];
@@ -233,7 +234,7 @@ function pickSeeds(list: readonly number[], count: number, rng: Random): number[
 function neighbourPairAcross(
   state: ProofreadingState,
   graph: SupervoxelGraph,
-  rng: Random,
+  rng: Rng,
 ): [number, number] | null {
   for (let tries = 0; tries < 200; tries++) {
     const v = rng.int(graph.size);
@@ -256,7 +257,7 @@ function buildLog(
   syn: SyntheticGraph,
   groups: Map<number, GroupHalves>,
   target: number,
-  rng: Random,
+  rng: Rng,
 ): Record<string, number> {
   const cubes = [...groups.values()].filter((g) => g.kind !== 0);
   const orphans: number[] = [];
@@ -337,21 +338,4 @@ function round(x: number): number {
 
 function tick(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-interface Random {
-  next(): number;
-  int(n: number): number;
-}
-
-function createRandom(seed: number): Random {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n) => Math.floor(next() * n) };
 }
