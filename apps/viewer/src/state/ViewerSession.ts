@@ -56,6 +56,8 @@ export class ViewerSession {
   supervoxelIds: BigUint64Array = new BigUint64Array(0);
   private connection: DatasetConnection | null = null;
   private offs: (() => void)[] = [];
+  /** The last supervoxel clicked, and where: new neuron records are anchored there. */
+  private lastPick: { supervoxel: string; position: [number, number, number] } | null = null;
   private messageId = 0;
   private opCounter = 0;
 
@@ -208,6 +210,7 @@ export class ViewerSession {
   pick(supervoxel: string, position: [number, number, number], additive = false): void {
     const root = this.rootOf(supervoxel);
     if (!root) return;
+    this.lastPick = { supervoxel, position };
     this.dispatch({ type: "pick", point: { supervoxel, root, position } }, additive);
   }
 
@@ -366,19 +369,18 @@ export class ViewerSession {
     if (existing) return existing[0];
     const conn = this.connection;
     if (!conn) throw new Error("not connected");
-    const sv = [...this.mapping.membersOf(root)][0];
+    // Anchor the record where the user last clicked on this segment; else at one of its supervoxels, placed
+    // at the crosshair (the viewer has no supervoxel positions of its own).
+    const picked = this.lastPick && this.rootOf(this.lastPick.supervoxel) === root ? this.lastPick : null;
+    const sv = picked?.supervoxel ?? [...this.mapping.membersOf(root)][0];
     if (!sv) throw new Error(`segment ${root} has no known supervoxel`);
     const id = `n-${root}`;
-    upsertNeuron(
-      conn.doc,
-      id,
-      { anchor: { supervoxel: sv, position: this.positionOf(sv) }, status: "draft" },
-      this.writer(),
-    );
+    const position = picked?.position ?? this.crosshairNm();
+    upsertNeuron(conn.doc, id, { anchor: { supervoxel: sv, position }, status: "draft" }, this.writer());
     return id;
   }
 
-  private positionOf(_sv: string): [number, number, number] {
+  private crosshairNm(): [number, number, number] {
     const s = this.store.getState();
     const v = s.dataset?.manifest.voxelSize ?? [1, 1, 1];
     // Voxel centres, as the views report picks: voxel i spans [i, i + 1).
