@@ -16,7 +16,7 @@ mkdirSync(results, { recursive: true });
 const bin = (name) => join(root, "node_modules", ".bin", name);
 const steps = [
   ["format check", bin("biome"), ["format", "."]],
-  ["lint", bin("biome"), ["lint", "."]],
+  ["lint", bin("biome"), ["lint", "--error-on-warnings", "."]],
   ["layer rules", "node", ["scripts/checkLayers.mjs"]],
   ["typecheck", "node", ["scripts/typecheck.mjs"]],
   [
